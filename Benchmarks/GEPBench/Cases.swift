@@ -1,0 +1,43 @@
+import Foundation
+import GEPCore
+import GEPReport
+import GEPServices
+
+/// The benchmark cases for the county account, on the bundled Lianping sample.
+enum Cases {
+    static func all(repository: String) throws -> [BenchmarkCase] {
+        let inputPath = repository + "/samples/lianping/lianping-2023.json"
+        let bytes = try InputFile.read(inputPath, relativeTo: "/")
+        let library = try CoefficientLibrary.load(directory: repository + "/coefficients")
+        let input = try CountyInput.parse(bytes, file: inputPath)
+        let effective = try EffectiveCoefficients.resolve(library: library, setID: input.coefficientSet)
+        let account = try AccountBuilder.build(input: input, coefficients: effective)
+        return [
+            BenchmarkCase(name: "coefficients.load", unit: "libraries", itemsPerRun: 1) {
+                Double(try CoefficientLibrary.load(directory: repository + "/coefficients").sets.count)
+            },
+            BenchmarkCase(name: "input.parse", unit: "inputs", itemsPerRun: 1) {
+                try CountyInput.parse(bytes, file: inputPath).area.value
+            },
+            BenchmarkCase(name: "account.build", unit: "accounts", itemsPerRun: 1) {
+                try AccountBuilder.build(input: input, coefficients: effective).total
+            },
+            BenchmarkCase(name: "account.build+set", unit: "accounts", itemsPerRun: 1) {
+                // one what-if: a changed price, resolved and rebuilt (what --set does)
+                try AccountBuilder.build(input: input, coefficients: effective.replacing("price.carbon", value: 136.2)).total
+            },
+            BenchmarkCase(name: "render.json", unit: "reports", itemsPerRun: 1) {
+                Double(AccountJSON.render(account).utf8.count)
+            },
+            BenchmarkCase(name: "render.table", unit: "reports", itemsPerRun: 1) {
+                Double(AccountTable.render(account, language: .zh).utf8.count)
+            },
+            BenchmarkCase(name: "end_to_end.account", unit: "accounts", itemsPerRun: 1) {
+                let library = try CoefficientLibrary.load(directory: repository + "/coefficients")
+                let input = try CountyInput.parse(bytes, file: inputPath)
+                let effective = try EffectiveCoefficients.resolve(library: library, setID: input.coefficientSet)
+                return Double(AccountJSON.render(try AccountBuilder.build(input: input, coefficients: effective)).utf8.count)
+            },
+        ]
+    }
+}

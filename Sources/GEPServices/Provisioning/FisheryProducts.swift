@@ -1,0 +1,16 @@
+import GEPCore
+
+/// 渔业产品：淡水养殖与捕捞 (market value of the products of the accounting year).
+///
+/// Physical quantities are the products' outputs; values are Σ Q·P at the product prices
+/// in the coefficient set (gross output), optionally times the sector's value-added ratio.
+/// See `ProductLines` for the section format.
+public enum FisheryProducts: ServiceModel {
+    /// The spec: product lines in t (other units allowed per product).
+    public static let spec = ProductLines.spec(.fisheryProducts, unit: "t")
+
+    /// Prices each product line.
+    public static func account(method: MethodSpec, section: JSONNode, context: inout ModelContext) -> ServiceAccount {
+        ProductLines.account(spec: spec, method: method, section: section, context: &context)
+    }
+}

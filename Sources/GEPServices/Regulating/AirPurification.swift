@@ -1,0 +1,62 @@
+import GEPCore
+
+/// 空气净化 — air purification: SO₂ and NOx absorbed and dust retained by vegetation, valued at
+/// the cost of abating the same emissions (`gep-methods.md` §6 [S1][S2]).
+///
+/// Q_x = Σᵢ q_x,i·Aᵢ (q_x,i the per-hectare absorption or retention rate of type i), or
+/// min(Σᵢ q_x,i·Aᵢ, E_x) when the region's emission E_x is given in `emission_caps` (a
+/// remote county cannot purify more than is emitted; [S1]'s Garzê account is capped so);
+/// V = Σ_x Q_x·c_x (c_x = `price.<x>_abatement_cost`). Types: the four forest types (the
+/// sourced per-hectare rates are for forest only).
+public enum AirPurification: ServiceModel {
+    /// Forest types, for which absorption rates are published.
+    static let absorbers: [EcosystemType] = [.evergreenBroadleafForest, .coniferousForest, .mixedForest, .bambooForest]
+
+    /// The spec.
+    public static let spec = ServiceSpec(
+        id: .airPurification, physicalUnit: .known("t"),
+        methods: [MethodSpec(id: "absorption_capacity", formula: "Q_x = min(Σ_i q_x,i·A_i, E_x) [t]; V = Σ_x Q_x·c_x, x ∈ {SO2, NOx, dust}",
+                             source: "gep-methods.md §6 [S1][S2]")],
+        sectionKeys: ["emission_caps"],
+        coefficients: Pollutant.air.map { "air_purification.\($0.key).<type>" } + Pollutant.air.map { "price.\($0.key)_abatement_cost" })
+
+    /// Computes capacity per type and pollutant, capped by emissions where given.
+    public static func account(method: MethodSpec, section: JSONNode, context: inout ModelContext) -> ServiceAccount {
+        let id = spec.id
+        let base = "services.\(id.id)"
+        var reader = FieldReader(file: context.input.file)
+        var caps: [String: Double] = [:]
+        if let node = reader.field(section, "emission_caps", path: base, required: false), reader.object(node, path: base + ".emission_caps") != nil {
+            reader.rejectUnknownKeys(node, allowed: Pollutant.air.map(\.key), path: base + ".emission_caps", what: "pollutant")
+            for pollutant in Pollutant.air {
+                if let q = reader.quantity(node, pollutant.key, path: base + ".emission_caps", expected: .known(pollutant.tonnes), required: false) {
+                    caps[pollutant.key] = q.value
+                }
+            }
+        }
+        context.diagnostics += reader.diagnostics
+        var lines: [ValueLine] = []
+        var sums: [EcosystemType?: Double] = [:]
+        var notes = ["physical total adds the masses of different pollutants; see the lines for each"]
+        let types = context.presentTypes(absorbers)
+        for pollutant in Pollutant.air {
+            let capacity = types.map { type in
+                context.coefficient("air_purification.\(pollutant.key).\(type.id)", "\(pollutant.tonnes)/(ha*a)", for: id) * context.input.area(of: type)
+            }
+            let total = capacity.reduce(0, +)
+            var scale = 1.0
+            if let cap = caps[pollutant.key], total > cap {
+                scale = total > 0 ? cap / total : 0
+                notes.append("\(pollutant.nameEN): capacity \(total) t capped at the emission \(cap) t")
+            }
+            for (type, amount) in zip(types, capacity) {
+                lines.append(ValueLine(service: id, component: pollutant.key, labelZH: pollutant.nameZH, labelEN: pollutant.nameEN,
+                                       ecosystem: type, quantity: amount * scale, unit: .known(pollutant.tonnes),
+                                       priceID: "price.\(pollutant.key)_abatement_cost"))
+                sums[type, default: 0] += amount * scale
+            }
+        }
+        let physical = EcosystemAttribution.ordered(sums).map { ($0.ecosystem, $0.value) }
+        return result(method: method, physical: physical, total: physical.reduce(0) { $0 + $1.1 }, lines: lines, notes: notes)
+    }
+}
