@@ -90,7 +90,7 @@ import GEPServices
         }
     }
 
-    /// §12 of gep-methods.md: published intensities of 504–2,550 万元/km² imply 115–580 亿元 for Lianping.
+    /// §12 of REFERENCES.md: published intensities of 504–2,550 万元/km² imply 115–580 亿元 for Lianping.
     @Test func lianpingTotalLiesInThePublishedRange() throws {
         let account = try Self.lianping()
         #expect(account.total > 115e8 && account.total < 580e8)

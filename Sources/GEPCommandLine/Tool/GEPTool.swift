@@ -11,6 +11,7 @@ public enum GEPTool {
         abstract: "Gross ecosystem product (GEP, 生态产品总值) accounting: physical quantities and values of ecosystem services.",
         commands: [
             .command(AccountCommand.self),
+            .command(ServicesCommand.self),
             .group(CommandSpec(name: "coefficients", abstract: "Inspect the coefficient sets (prices, rates, constants) and their sources."),
                    [.command(CoefficientsShowCommand.self)]),
         ])

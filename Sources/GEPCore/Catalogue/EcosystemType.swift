@@ -2,7 +2,7 @@
 ///
 /// The classes follow the first- and second-level ecosystem classes of the national GEP
 /// method family (forest, shrub, grassland, wetland, farmland, urban; GB/T 46869-2025 as
-/// summarised in `gep-methods.md` §16), with forest split by the types a county forest
+/// summarised in `coefficients/REFERENCES.md` §16), with forest split by the types a county forest
 /// inventory reports. Raw values are the stable ids used in input files and coefficient ids
 /// (for example `runoff_coefficient.coniferous_forest`).
 public enum EcosystemType: String, CaseIterable, Sendable, Hashable, Comparable {

@@ -1,5 +1,5 @@
 /// The three categories GEP is the sum of: GEP = EPV + ERV + ECV
-/// (provisioning, regulating and cultural values; `gep-methods.md` §0.1).
+/// (provisioning, regulating and cultural values; `coefficients/REFERENCES.md` §0.1).
 public enum ServiceCategory: String, CaseIterable, Sendable, Hashable {
     /// 物质产品 — material (provisioning) products.
     case provisioning

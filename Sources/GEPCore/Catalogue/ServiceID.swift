@@ -3,7 +3,7 @@
 /// The list follows the national GEP method family (GB/T 46869-2025, the NDRC/NBS 2022
 /// specification, the MEE 2020 guideline): six material products, eight regulating
 /// services and two cultural services. Supporting services (NPP, nutrient cycling) are
-/// excluded because their effect is already embodied in the others (`gep-methods.md` §0.1).
+/// excluded because their effect is already embodied in the others (`coefficients/REFERENCES.md` §0.1).
 public enum ServiceID: String, CaseIterable, Sendable, Hashable, Comparable {
     case agriculturalProducts = "agricultural_products"
     case forestryProducts = "forestry_products"

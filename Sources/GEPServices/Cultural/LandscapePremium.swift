@@ -1,7 +1,7 @@
 import GEPCore
 
 /// 景观价值 — landscape premium: the part of property value (or rent) owed to a nearby natural
-/// landscape, as Shenzhen's account reports it (`gep-methods.md` §10).
+/// landscape, as Shenzhen's account reports it (`coefficients/REFERENCES.md` §10).
 ///
 /// Q = floor area of homes within the landscape's influence (m²); V = Q·u, u the annual
 /// hedonic premium per m² of floor area (`price.landscape_premium`, CNY/m² per year, from a
@@ -12,18 +12,15 @@ public enum LandscapePremium: ServiceModel {
     public static let spec = ServiceSpec(
         id: .landscapePremium, physicalUnit: .known("m2"),
         methods: [MethodSpec(id: "hedonic_premium", formula: "V = A_floor × u_premium",
-                             source: "hedonic pricing; Shenzhen 2020 reports a natural-landscape premium (gep-methods.md §10); formula not found in the national texts")],
+                             source: "hedonic pricing; Shenzhen 2020 reports a natural-landscape premium (REFERENCES.md §10); formula not found in the national texts")],
         sectionKeys: ["benefiting_floor_area"],
+        inputs: ["services.landscape_premium.benefiting_floor_area"],
         coefficients: ["price.landscape_premium"])
 
     /// Prices the benefiting floor area.
     public static func account(method: MethodSpec, section: JSONNode, context: inout ModelContext) -> ServiceAccount {
-        var reader = FieldReader(file: context.input.file)
-        let area = reader.quantity(section, "benefiting_floor_area", path: "services.\(spec.id.id)", expected: .known("m2"))
-        context.diagnostics += reader.diagnostics
-        let value = area?.value ?? .nan
-        let line = ValueLine(service: spec.id, component: "floor_area", labelZH: "受益建筑面积", labelEN: "Benefiting floor area",
-                             ecosystem: nil, quantity: value, unit: .known("m2"), priceID: "price.landscape_premium")
-        return result(method: method, physical: [(nil, value)], total: value, lines: [line])
+        CountedQuantity.account(spec: spec, method: method, section: section, key: "benefiting_floor_area", unit: "m2",
+                                component: "floor_area", labelZH: "受益建筑面积", labelEN: "Benefiting floor area",
+                                priceID: "price.landscape_premium", context: &context)
     }
 }

@@ -21,6 +21,8 @@ public struct ServiceSpec: Sendable {
     public var methods: [MethodSpec]
     /// Keys the service's input section may hold besides `enabled`, `method`, `note` and `source`.
     public var sectionKeys: [String]
+    /// County inputs the methods read (`climate.precipitation`, `ecosystems.<type>.area`, …).
+    public var inputs: [String]
     /// Coefficient ids or id patterns (`<type>` stands for an ecosystem type) the methods use.
     public var coefficients: [String]
 

@@ -2,7 +2,7 @@ import GEPCore
 
 /// The market-value method shared by the six material-product services:
 /// V = Σᵢ Qᵢ·Pᵢ (gross output), or V = Σᵢ Qᵢ·Pᵢ·r (value added, r = the sector's
-/// value-added ratio) (`gep-methods.md` §1).
+/// value-added ratio) (`coefficients/REFERENCES.md` §1).
 ///
 /// Section format:
 /// ```json
@@ -17,15 +17,15 @@ enum ProductLines {
     static func methods(_ id: ServiceID) -> [MethodSpec] {
         [
             MethodSpec(id: "gross_output", formula: "V = Σ_i Q_i × P_i  (Q_i product output, P_i unit price)",
-                       source: "market value method, gep-methods.md §1 [S1]"),
+                       source: "market value method, REFERENCES.md §1 [S1]"),
             MethodSpec(id: "value_added", formula: "V = Σ_i Q_i × P_i × r  (r = value_added_ratio.\(id.id))",
-                       source: "market value at value added; the basis the national texts prescribe was not found (gep-methods.md §1)"),
+                       source: "market value at value added; the basis the national texts prescribe was not found (REFERENCES.md §1)"),
         ]
     }
 
     /// The spec of a product-line service.
     static func spec(_ id: ServiceID, unit: String) -> ServiceSpec {
-        ServiceSpec(id: id, physicalUnit: .known(unit), methods: methods(id), sectionKeys: ["products"],
+        ServiceSpec(id: id, physicalUnit: .known(unit), methods: methods(id), sectionKeys: ["products"], inputs: ["services.\(id.id).products[]: id, name_zh, name_en, ecosystem, quantity, price"],
                     coefficients: ["<price id of each product>", "value_added_ratio.\(id.id) (value_added only)"])
     }
 

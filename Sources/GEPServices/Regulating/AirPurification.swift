@@ -1,7 +1,7 @@
 import GEPCore
 
 /// 空气净化 — air purification: SO₂ and NOx absorbed and dust retained by vegetation, valued at
-/// the cost of abating the same emissions (`gep-methods.md` §6 [S1][S2]).
+/// the cost of abating the same emissions (`coefficients/REFERENCES.md` §6 [S1][S2]).
 ///
 /// Q_x = Σᵢ q_x,i·Aᵢ (q_x,i the per-hectare absorption or retention rate of type i), or
 /// min(Σᵢ q_x,i·Aᵢ, E_x) when the region's emission E_x is given in `emission_caps` (a
@@ -16,8 +16,9 @@ public enum AirPurification: ServiceModel {
     public static let spec = ServiceSpec(
         id: .airPurification, physicalUnit: .known("t"),
         methods: [MethodSpec(id: "absorption_capacity", formula: "Q_x = min(Σ_i q_x,i·A_i, E_x) [t]; V = Σ_x Q_x·c_x, x ∈ {SO2, NOx, dust}",
-                             source: "gep-methods.md §6 [S1][S2]")],
+                             source: "REFERENCES.md §6 [S1][S2]")],
         sectionKeys: ["emission_caps"],
+        inputs: ["ecosystems.<forest type>.area", "services.air_purification.emission_caps.{so2, nox, dust} (optional)"],
         coefficients: Pollutant.air.map { "air_purification.\($0.key).<type>" } + Pollutant.air.map { "price.\($0.key)_abatement_cost" })
 
     /// Computes capacity per type and pollutant, capped by emissions where given.

@@ -1,7 +1,7 @@
 import GEPCore
 
 /// 固碳 — carbon sequestration: CO₂ taken up by ecosystems in the accounting year, valued at a
-/// carbon price (`gep-methods.md` §7; GB/T 46869-2025 A.7 as summarised in §16).
+/// carbon price (`coefficients/REFERENCES.md` §7; GB/T 46869-2025 A.7 as summarised in §16).
 ///
 /// Per ecosystem type, by the best data the county has (A.7's order of preference):
 /// - `stock_change` (IPCC 2006 AFOLU stock-change, biomass method) for forest types with a
@@ -25,13 +25,15 @@ public enum CarbonSequestration: ServiceModel {
         id: .carbonSequestration, physicalUnit: .known("t_CO2"),
         methods: [
             MethodSpec(id: "stock_change", formula: "forest: ΔCO2 = ΔV·D·BEF·(1+R)·CF·44/12; others: NEP·A·44/12 or r_i·A_i [t CO2]; V = ΔCO2·P_c",
-                       source: "IPCC 2006 GL Vol.4 Ch.2 eq. 2.8/2.10 stock-change (biomass) method; GB/T 46869-2025 A.7 via gep-methods.md §16"),
+                       source: "IPCC 2006 GL Vol.4 Ch.2 eq. 2.8/2.10 stock-change (biomass) method; GB/T 46869-2025 A.7 via REFERENCES.md §16"),
             MethodSpec(id: "nep", formula: "ΔCO2 = NEP_i·A_i·44/12 where NEP is given, else as stock_change [t CO2]; V = ΔCO2·P_c",
-                       source: "NEP method, gep-methods.md §7 [S2]"),
+                       source: "NEP method, REFERENCES.md §7 [S2]"),
             MethodSpec(id: "rate", formula: "ΔCO2 = Σ_i r_i·A_i [t CO2]; V = ΔCO2·P_c",
-                       source: "fixation-rate method, GB/T 46869-2025 A.7 via gep-methods.md §16"),
+                       source: "fixation-rate method, GB/T 46869-2025 A.7 via REFERENCES.md §16"),
         ],
         sectionKeys: [],
+        inputs: ["ecosystems.<type>.area", "forest_stock.<forest type>.annual_increment (stock_change)",
+                 "ecosystems.<type>.net_ecosystem_productivity (nep, optional)"],
         coefficients: ["wood_density.<forest type>", "biomass_expansion_factor.<forest type>", "root_shoot_ratio.<forest type>",
                        "carbon_fraction.<forest type>", "carbon_rate.<type>", "const.co2_per_c", "price.carbon"])
 

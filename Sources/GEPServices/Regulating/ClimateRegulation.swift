@@ -2,7 +2,7 @@ import GEPCore
 
 /// 气候调节 — local climate regulation: the heat absorbed by plant transpiration and water-surface
 /// evaporation on hot days, valued as the electricity air conditioners would use to remove the
-/// same heat (`gep-methods.md` §9 [S1][S2]; GB/T 46869-2025 A.11 via §16).
+/// same heat (`coefficients/REFERENCES.md` §9 [S1][S2]; GB/T 46869-2025 A.11 via §16).
 ///
 /// E = E_veg + E_water (+ E_hum), in kWh:
 /// - vegetation (forests, shrub, grassland): E_veg = Σᵢ Hᵢ·Aᵢ·d / r, Hᵢ the heat consumed by
@@ -24,8 +24,9 @@ public enum ClimateRegulation: ServiceModel {
     public static let spec = ServiceSpec(
         id: .climateRegulation, physicalUnit: .known("kWh"),
         methods: [MethodSpec(id: "evapotranspiration_energy", formula: "E = Σ_veg H_i·A_i·d/r + e·A_water·ρ·λ/r [kWh]; V = E·P_e",
-                             source: "gep-methods.md §9 [S1][S2]; GB/T 46869-2025 A.11 (secondary, §16)")],
+                             source: "REFERENCES.md §9 [S1][S2]; GB/T 46869-2025 A.11 (secondary, §16)")],
         sectionKeys: ["include_humidification"],
+        inputs: ["ecosystems.<type>.area", "climate.cooling_days", "climate.water_surface_evaporation_cooling"],
         coefficients: ["climate.transpiration_heat.<vegetated type>", "climate.ac_energy_efficiency_ratio", "const.water_density",
                        "const.latent_heat_vaporization", "climate.humidifier_energy (only with humidification)", "price.electricity"])
 

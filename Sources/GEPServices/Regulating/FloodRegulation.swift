@@ -1,7 +1,7 @@
 import GEPCore
 
 /// 洪水调蓄 — flood regulation: storm water held back by vegetation and soil, paddy ridges,
-/// marshes and reservoirs, valued at reservoir construction cost (`gep-methods.md` §4, §16 A.6).
+/// marshes and reservoirs, valued at reservoir construction cost (`coefficients/REFERENCES.md` §4, §16 A.6).
 ///
 /// Q = Q_veg + Q_paddy + Q_marsh + Q_res, all in m³:
 /// - vegetation (forests, shrub, grassland, orchard): Σᵢ P_storm·(1 − βᵢ)·Aᵢ·10⁻³, βᵢ the
@@ -20,8 +20,9 @@ public enum FloodRegulation: ServiceModel {
         id: .floodRegulation, physicalUnit: .known("m3"),
         methods: [MethodSpec(id: "storage_capacity",
                              formula: "Q = Σ_veg P_storm·(1 − β_i)·A_i·10⁻³ + h_paddy·A_paddy + h_marsh·A_wetland + s·C_t [m³]; V = Q·P_r",
-                             source: "gep-methods.md §4 [S1] and §16 (GB/T 46869-2025 A.6, secondary)")],
+                             source: "REFERENCES.md §4 [S1] and §16 (GB/T 46869-2025 A.6, secondary)")],
         sectionKeys: [],
+        inputs: ["ecosystems.<type>.area", "climate.storm_precipitation", "hydrology.reservoir_total_storage (optional)"],
         coefficients: ["storm_runoff_coefficient.<vegetated type>", "flood.paddy_storage_depth", "flood.marsh_storage_depth",
                        "flood.reservoir_flood_share", "price.reservoir_storage_cost"])
 

@@ -1,7 +1,7 @@
 import GEPCore
 
 /// 释氧 — oxygen release: O₂ released with the carbon fixed by photosynthesis, valued at an
-/// oxygen price (`gep-methods.md` §8).
+/// oxygen price (`coefficients/REFERENCES.md` §8).
 ///
 /// Q_O₂ = ΔCO₂ × 32/44 (`const.o2_per_co2`: one mole of O₂ per mole of CO₂ fixed; consistent
 /// with [S4]'s 1.63 t CO₂ and 1.2 t O₂ per t of dry matter), using the sequestration of the
@@ -15,8 +15,9 @@ public enum OxygenRelease: ServiceModel {
     public static let spec = ServiceSpec(
         id: .oxygenRelease, physicalUnit: .known("t_O2"),
         methods: [MethodSpec(id: "stoichiometric", formula: "Q_O2 = ΔCO2 × 32/44 [t O2]; V = Q_O2·P_O",
-                             source: "photosynthesis stoichiometry; gep-methods.md §8 [S4][S6]")],
+                             source: "photosynthesis stoichiometry; REFERENCES.md §8 [S4][S6]")],
         sectionKeys: ["reason"],
+        inputs: ["(the carbon_sequestration inputs)"],
         coefficients: ["const.o2_per_co2", "price.oxygen", "(and the carbon_sequestration coefficients)"])
 
     /// Converts the carbon account's CO₂ into O₂ per type.

@@ -2,7 +2,7 @@ import GEPCore
 
 /// 土壤保持 — soil retention: the erosion the vegetation prevents, valued by the reservoir
 /// sedimentation it avoids and the nitrogen and phosphorus it keeps out of the water
-/// (`gep-methods.md` §3 [S1][S2]).
+/// (`coefficients/REFERENCES.md` §3 [S1][S2]).
 ///
 /// Physical (RUSLE, potential minus actual erosion):
 /// A_sc,i = R·K·LSᵢ·(1 − Cᵢ·Pᵢ)·Aᵢ  [t of soil per year]
@@ -21,8 +21,9 @@ public enum SoilRetention: ServiceModel {
     public static let spec = ServiceSpec(
         id: .soilRetention, physicalUnit: .known("t"),
         methods: [MethodSpec(id: "rusle", formula: "A_sc = Σ_i R·K·LS_i·(1 − C_i·P_i)·A_i [t]; V = λ·A_sc/ρ·c_d + Σ_{N,P} A_sc·c_j·p_j",
-                             source: "RUSLE potential − actual erosion; valuation after gep-methods.md §3 [S1][S2]")],
+                             source: "RUSLE potential − actual erosion; valuation after REFERENCES.md §3 [S1][S2]")],
         sectionKeys: [],
+        inputs: ["ecosystems.<type>.area", "ecosystems.<type>.slope_length_factor", "climate.rainfall_erosivity", "climate.soil_erodibility"],
         coefficients: ["cover_management_factor.<type>", "support_practice_factor.<type>", "soil_retention.sediment_deposition_share",
                        "soil.bulk_density", "soil.nitrogen_content", "soil.phosphorus_content", "price.reservoir_dredging_cost",
                        "price.nitrogen_pollution_cost", "price.phosphorus_pollution_cost"])

@@ -5,9 +5,9 @@ import GEPCore
 /// cost of building reservoir storage for the same volume (shadow project).
 ///
 /// Two methods of the national method family, chosen per account and recorded in the output:
-/// - `water_balance` (Ouyang group; MEE/NDRC basis, `gep-methods.md` §2 model A [S1][S2][S3]):
+/// - `water_balance` (Ouyang group; MEE/NDRC basis, `coefficients/REFERENCES.md` §2 model A [S1][S2][S3]):
 ///   Qᵢ = max(0, P − Rᵢ − ETᵢ)·Aᵢ·10⁻³, Rᵢ = P·αᵢ, with measured ETᵢ per ecosystem type.
-/// - `water_yield` (`gep-methods.md` §2 model B, InVEST Annual Water Yield [S8]): the same
+/// - `water_yield` (`coefficients/REFERENCES.md` §2 model B, InVEST Annual Water Yield [S8]): the same
 ///   balance with ETᵢ from the Fu–Budyko curve, AETᵢ/P = 1 + PETᵢ/P − [1 + (PETᵢ/P)^ω]^(1/ω),
 ///   PETᵢ = Kcᵢ·ET₀, ω = Z·AWCᵢ/P + 1.25 capped at 5, AWCᵢ = min(root depthᵢ, soil depth)·PAWC;
 ///   for non-vegetated types AETᵢ = min(Kcᵢ·ET₀, P).
@@ -25,11 +25,13 @@ public enum WaterConservation: ServiceModel {
         id: .waterConservation, physicalUnit: .known("m3"),
         methods: [
             MethodSpec(id: "water_balance", formula: "Q = Σ_i max(0, P − P·α_i − ET_i)·A_i·10⁻³ [m³]; V = Q·P_r",
-                       source: "water-balance method, gep-methods.md §2 model A [S1][S2][S3]"),
+                       source: "water-balance method, REFERENCES.md §2 model A [S1][S2][S3]"),
             MethodSpec(id: "water_yield", formula: "Q = Σ_i max(0, P − P·α_i − AET_i)·A_i·10⁻³, AET_i from Fu–Budyko (InVEST AWY); V = Q·P_r",
-                       source: "InVEST 3.20 Annual Water Yield, gep-methods.md §2 model B [S8]"),
+                       source: "InVEST 3.20 Annual Water Yield, REFERENCES.md §2 model B [S8]"),
         ],
         sectionKeys: [],
+        inputs: ["ecosystems.<type>.area", "climate.precipitation", "ecosystems.<type>.evapotranspiration (water_balance)",
+                 "climate.reference_evapotranspiration, climate.soil_depth, climate.plant_available_water_content (water_yield)"],
         coefficients: ["runoff_coefficient.<type>", "price.reservoir_storage_cost",
                        "crop_coefficient.<type>, root_depth.<type>, vegetated.<type>, water_yield.seasonality_z (water_yield only)"])
 

@@ -2,7 +2,7 @@ import GEPCore
 
 /// 水质净化 — water purification: pollutant loads that the region's water bodies and
 /// wetlands receive and purify, valued at the cost of treating them
-/// (pollution-control cost method, `gep-methods.md` §5 [S1]).
+/// (pollution-control cost method, `coefficients/REFERENCES.md` §5 [S1]).
 ///
 /// Q_j = L_j (the load of pollutant j entering the region's waters, t/a, from environmental
 /// statistics), for j ∈ {COD, NH₃-N, TP}; V = Σ_j Q_j·c_j (c_j = `price.<j>_treatment_cost`).
@@ -17,8 +17,9 @@ public enum WaterPurification: ServiceModel {
     public static let spec = ServiceSpec(
         id: .waterPurification, physicalUnit: .known("t"),
         methods: [MethodSpec(id: "pollutant_load", formula: "Q_j = L_j [t]; V = Σ_j Q_j·c_j, j ∈ {COD, NH3-N, TP}",
-                             source: "pollution-control cost method, gep-methods.md §5 [S1]")],
+                             source: "pollution-control cost method, REFERENCES.md §5 [S1]")],
         sectionKeys: ["pollutant_loads"],
+        inputs: ["services.water_purification.pollutant_loads.{cod, nh3n, tp}", "ecosystems.{water, wetland}.area"],
         coefficients: Pollutant.water.map { "price.\($0.key)_treatment_cost" })
 
     /// Prices each pollutant load, split over water and wetland by area.
