@@ -102,3 +102,20 @@ import GEPServices
         #expect(account.assets.reduce(0) { $0 + $1.quantity } == 10_989_900)
     }
 }
+
+extension InvariantTests {
+    /// The shipped coefficients cover both water-conservation methods for every type in the sample.
+    @Test func lianpingRunsWithEitherWaterConservationMethod() throws {
+        let path = Fixture.repository + "/samples/lianping/lianping-2023.json"
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        var services = object["services"] as! [String: Any]
+        services["water_conservation"] = ["method": "water_yield"]
+        object["services"] = services
+        let input = try CountyInput.parse(Array(try JSONSerialization.data(withJSONObject: object)), file: "edited.json")
+        let library = try CoefficientLibrary.load(directory: Fixture.repository + "/coefficients")
+        let account = try AccountBuilder.build(input: input, coefficients: EffectiveCoefficients.resolve(library: library, setID: "lianping"))
+        #expect(account.service(.waterConservation).method == "water_yield")
+        #expect(account.value(of: .waterConservation) > 0)
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The named county-level quantities an input file may give, with the unit each model uses.
 ///
 /// Values in files may be written in any unit of the same dimension (`亿m3`-style scaling is
@@ -54,9 +56,37 @@ public enum CountyFields {
 
 extension PhysicalUnit {
     /// A unit from a literal symbol known to parse (units written in the engine's own code).
+    /// Parsed once per symbol and then served from a cache, since models ask for the same
+    /// units on every run.
     ///
     /// - Precondition: `symbol` parses; the unit tests parse every symbol the engine uses.
     public static func known(_ symbol: String) -> PhysicalUnit {
-        do { return try PhysicalUnit(parsing: symbol) } catch { preconditionFailure("built-in unit \(symbol) does not parse: \(error)") }
+        if let unit = KnownUnits.shared.unit(symbol) { return unit }
+        do {
+            let unit = try PhysicalUnit(parsing: symbol)
+            KnownUnits.shared.insert(unit, for: symbol)
+            return unit
+        } catch {
+            preconditionFailure("built-in unit \(symbol) does not parse: \(error)")
+        }
+    }
+}
+
+/// The cache behind `PhysicalUnit.known`, safe to use from several threads.
+final class KnownUnits: @unchecked Sendable {
+    static let shared = KnownUnits()
+    private let lock = NSLock()
+    private var units: [String: PhysicalUnit] = [:]
+
+    func unit(_ symbol: String) -> PhysicalUnit? {
+        lock.lock()
+        defer { lock.unlock() }
+        return units[symbol]
+    }
+
+    func insert(_ unit: PhysicalUnit, for symbol: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        units[symbol] = unit
     }
 }

@@ -47,18 +47,25 @@ extension CountyInput {
 
         var areas: [EcosystemType: SourcedQuantity] = [:]
         var ecosystemFields: [EcosystemType: [String: SourcedQuantity]] = [:]
+        var areasComplete = true
         if let node = reader.field(root, "ecosystems", path: "", required: true), let members = reader.object(node, path: "ecosystems") {
             for member in members where !member.key.hasPrefix("_") {
                 let path = "ecosystems.\(member.key)"
-                guard let type = ecosystemType(member.key, at: member.keyPosition, path: path, reader: &reader) else { continue }
+                guard let type = ecosystemType(member.key, at: member.keyPosition, path: path, reader: &reader) else {
+                    areasComplete = false
+                    continue
+                }
                 let fields = readFields(member.value, path: path, fields: CountyFields.ecosystem, reader: &reader)
-                if let area = fields["area"] { areas[type] = area } else if member.value.members != nil {
-                    reader.report("missing required field \"area\"", at: member.value.position, path: path)
+                if let area = fields["area"] { areas[type] = area } else {
+                    areasComplete = false
+                    if member.value.members != nil && member.value["area"] == nil {
+                        reader.report("missing required field \"area\"", at: member.value.position, path: path)
+                    }
                 }
                 ecosystemFields[type] = fields
             }
         }
-        if let area, !areas.isEmpty {
+        if let area, !areas.isEmpty, areasComplete {
             let total = areas.values.reduce(0) { $0 + $1.value }
             let regionHa = area.value * 100
             if abs(total - regionHa) > areaClosureTolerance * regionHa {
@@ -112,11 +119,19 @@ extension CountyInput {
             imports = reader.array(node, path: "imports") ?? []
         }
 
-        guard reader.diagnostics.isEmpty, let area, let year else { throw .invalidData(reader.diagnostics) }
+        guard reader.diagnostics.isEmpty, let area, let year else { throw .invalidData(inFileOrder(reader.diagnostics)) }
         return CountyInput(file: file, regionID: regionID, regionNameZH: nameZH, regionNameEN: nameEN, area: area, year: year,
                            coefficientSet: coefficientSet, priceBasis: priceBasis, gdp: socio["gdp"], population: socio["population"],
                            climate: climate, areas: areas, ecosystemFields: ecosystemFields, forestStock: forestStock,
                            hydrology: hydrology, downstreamReservoir: reservoir, serviceSections: sections, importSections: imports)
+    }
+
+    /// Diagnostics sorted by line and column (a stable sort: same-place problems keep their order).
+    static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let l = (a.element.line ?? 0, a.element.column ?? 0, a.offset), r = (b.element.line ?? 0, b.element.column ?? 0, b.offset)
+            return l < r
+        }.map(\.element)
     }
 
     private static func ecosystemType(_ key: String, at position: SourcePosition, path: String, reader: inout FieldReader) -> EcosystemType? {
