@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "GEPCore", targets: ["GEPCore"]),
         .library(name: "GEPServices", targets: ["GEPServices"]),
         .library(name: "GEPReport", targets: ["GEPReport"]),
+        .library(name: "GEPRaster", targets: ["GEPRaster"]),
+        .library(name: "GEPGrid", targets: ["GEPGrid"]),
         .executable(name: "gep", targets: ["gep"]),
         .executable(name: "gep-bench", targets: ["GEPBench"]),
     ],
@@ -19,21 +21,29 @@ let package = Package(
         // Units, JSON with source positions, diagnostics, coefficient registry, price index,
         // the service catalogue and the account model.
         .target(name: "GEPCore"),
+        // The system zlib, for DEFLATE-compressed TIFFs.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // TIFF/BigTIFF/GeoTIFF and ESRI ASCII grid reading and writing; LZW and DEFLATE codecs.
+        .target(name: "GEPRaster", dependencies: ["GEPCore", "CZlib"]),
+        // Block streaming over aligned rasters, per-cell kernels, zone accumulators, synthetic grids.
+        .target(name: "GEPGrid", dependencies: ["GEPCore", "GEPRaster", "GEPServices"]),
         // One file per ecosystem service: its physical model(s) and valuation.
         .target(name: "GEPServices", dependencies: ["GEPCore"]),
         // Table, CSV, JSON and Markdown renderers with zh/en labels.
         .target(name: "GEPReport", dependencies: ["GEPCore", "GEPServices"]),
         // Argument parsing, commands, exit codes; runs in-process for tests.
-        .target(name: "GEPCommandLine", dependencies: ["GEPCore", "GEPServices", "GEPReport"]),
+        .target(name: "GEPCommandLine", dependencies: ["GEPCore", "GEPServices", "GEPReport", "GEPRaster", "GEPGrid"]),
         .executableTarget(name: "gep", dependencies: ["GEPCommandLine"]),
         .executableTarget(
             name: "GEPBench",
-            dependencies: ["GEPCore", "GEPServices", "GEPReport"],
+            dependencies: ["GEPCore", "GEPServices", "GEPReport", "GEPRaster", "GEPGrid"],
             path: "Benchmarks/GEPBench"
         ),
         .testTarget(name: "GEPCoreTests", dependencies: ["GEPCore"]),
         .testTarget(name: "GEPServicesTests", dependencies: ["GEPCore", "GEPServices", "GEPReport"], exclude: ["Fixtures"]),
         .testTarget(name: "GEPCommandLineTests", dependencies: ["GEPCommandLine", "GEPCore"]),
+        .testTarget(name: "GEPRasterTests", dependencies: ["GEPRaster", "GEPCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "GEPGridTests", dependencies: ["GEPGrid", "GEPRaster", "GEPCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,81 @@
+import GEPCore
+
+/// The storage type of a raster's cells.
+public enum RasterDataType: String, Sendable, Hashable, CaseIterable {
+    case uint8, int8, uint16, int16, uint32, int32, float32, float64
+
+    /// Bytes per cell.
+    public var byteCount: Int {
+        switch self {
+        case .uint8, .int8: 1
+        case .uint16, .int16: 2
+        case .uint32, .int32, .float32: 4
+        case .float64: 8
+        }
+    }
+
+    /// True for the two floating-point types.
+    public var isFloatingPoint: Bool { self == .float32 || self == .float64 }
+}
+
+/// One band of a raster that can be read a range of rows at a time.
+///
+/// The grid engine streams aligned bands row-band by row-band, from several threads at
+/// once: `read(rows:into:)` must be safe to call concurrently for different (or the same)
+/// row ranges, and must not keep more than one decoded block row in memory per call.
+public protocol RasterBand: AnyObject, Sendable {
+    /// The path or name used in messages.
+    var name: String { get }
+    /// Size, origin, cell size and CRS.
+    var geometry: GridGeometry { get }
+    /// The cell type as stored.
+    var dataType: RasterDataType { get }
+    /// The nodata value as declared (GDAL_NODATA or NODATA_value), or `nil`.
+    var nodata: Double? { get }
+    /// The row count of the file's natural blocks (tile height, or rows per strip); bands
+    /// are best read in multiples of it, aligned to it.
+    var blockHeight: Int { get }
+    /// Decodes rows `rows` (all columns) into `buffer`, row-major, `rows.count × width`
+    /// values converted to Float. Nodata cells keep their stored value (converted to Float).
+    ///
+    /// - Throws: `GEPError.invalidData` for corrupt data (naming the file and block),
+    ///   `GEPError.io` for a failed read.
+    func read(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Float>) throws(GEPError)
+}
+
+/// A band held in memory: for tests, synthetic grids and small rasters.
+public final class InMemoryBand: RasterBand {
+    /// The path or name used in messages.
+    public let name: String
+    /// Size, origin, cell size and CRS.
+    public let geometry: GridGeometry
+    /// The cell type the values represent.
+    public let dataType: RasterDataType
+    /// The nodata value, or `nil`.
+    public let nodata: Double?
+    /// Natural block height used when streaming.
+    public let blockHeight: Int
+    /// Row-major values, `geometry.cellCount` of them.
+    public let values: [Float]
+
+    /// Creates a band; `values.count` must equal `geometry.cellCount`.
+    public init(name: String, geometry: GridGeometry, dataType: RasterDataType, nodata: Double?, values: [Float], blockHeight: Int = 256) {
+        precondition(values.count == geometry.cellCount, "InMemoryBand: \(values.count) values for \(geometry.cellCount) cells")
+        self.name = name
+        self.geometry = geometry
+        self.dataType = dataType
+        self.nodata = nodata
+        self.values = values
+        self.blockHeight = max(1, blockHeight)
+    }
+
+    /// Copies rows `rows` into `buffer`.
+    public func read(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Float>) throws(GEPError) {
+        let width = geometry.width
+        precondition(rows.lowerBound >= 0 && rows.upperBound <= geometry.height && buffer.count >= rows.count * width)
+        values.withUnsafeBufferPointer { source in
+            let start = source.baseAddress! + rows.lowerBound * width
+            buffer.baseAddress!.update(from: start, count: rows.count * width)
+        }
+    }
+}
