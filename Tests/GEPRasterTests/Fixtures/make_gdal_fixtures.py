@@ -1,0 +1,26 @@
+# Small GDAL-written fixtures for GEPRasterTests (run with Debian's python3-gdal, GDAL 3.6.2).
+from osgeo import gdal, osr
+import numpy as np
+import os
+gdal.UseExceptions()
+out=os.path.dirname(os.path.abspath(__file__))+'/'
+rng=np.random.default_rng(11)
+W,H=40,30
+def make(name, gt, nt, opts, nodata=3):
+    if nt in (np.float32, np.float64):
+        a=(np.cumsum(rng.normal(0,1,(H,W)),axis=1)*10).astype(nt); a[5,5]=np.nan
+    else:
+        info=np.iinfo(nt); a=rng.integers(max(info.min,-30000),min(info.max,30000),(H,W),endpoint=True).astype(nt)
+    ds=gdal.GetDriverByName('GTiff').Create(out+name+'.tif',W,H,1,gt,opts)
+    ds.SetGeoTransform((500000,10,0,3000000,0,-10)); sr=osr.SpatialReference(); sr.ImportFromEPSG(32650); ds.SetProjection(sr.ExportToWkt())
+    b=ds.GetRasterBand(1); b.SetNoDataValue(nodata); b.WriteArray(a.view(np.uint8) if nt==np.int8 else a); ds=None
+    np.asarray(a,dtype=np.float32).tofile(out+name+'.f32')
+make('gdal_be_float32_lzw_p3_tiled', gdal.GDT_Float32, np.float32, ['ENDIANNESS=BIG','COMPRESS=LZW','PREDICTOR=3','TILED=YES','BLOCKXSIZE=16','BLOCKYSIZE=16'])
+make('gdal_be_float64_deflate_p3_strips_bigtiff', gdal.GDT_Float64, np.float64, ['ENDIANNESS=BIG','COMPRESS=DEFLATE','PREDICTOR=3','BLOCKYSIZE=7','BIGTIFF=YES'])
+make('gdal_be_int16_lzw_p2_strips', gdal.GDT_Int16, np.int16, ['ENDIANNESS=BIG','COMPRESS=LZW','PREDICTOR=2','BLOCKYSIZE=7'])
+make('gdal_le_int8_deflate_p2_tiled', gdal.GDT_Byte, np.int8, ['PIXELTYPE=SIGNEDBYTE','COMPRESS=DEFLATE','PREDICTOR=2','TILED=YES','BLOCKXSIZE=16','BLOCKYSIZE=16'])
+make('gdal_be_uint32_none_strips', gdal.GDT_UInt32, np.uint32, ['ENDIANNESS=BIG','BLOCKYSIZE=4'])
+ds=gdal.GetDriverByName('GTiff').Create(out+'gdal_pixelispoint.tif',20,10,1,gdal.GDT_Float32,['TILED=YES','BLOCKXSIZE=16','BLOCKYSIZE=16','COMPRESS=LZW'])
+ds.SetMetadataItem('AREA_OR_POINT','Point'); ds.SetGeoTransform((113.25,0.5,0,24.75,0,-0.5)); sr=osr.SpatialReference(); sr.ImportFromEPSG(4490); ds.SetProjection(sr.ExportToWkt()); ds.GetRasterBand(1).Fill(1); ds=None
+ds=gdal.GetDriverByName('GTiff').Create(out+'gdal_sparse.tif',100,100,1,gdal.GDT_Int16,['TILED=YES','BLOCKXSIZE=32','BLOCKYSIZE=32','SPARSE_OK=TRUE','COMPRESS=DEFLATE'])
+ds.SetGeoTransform((0,1,0,0,0,-1)); b=ds.GetRasterBand(1); b.SetNoDataValue(-5); b.WriteArray(np.full((10,10),9,np.int16),40,40); ds=None

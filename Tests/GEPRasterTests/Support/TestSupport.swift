@@ -1,0 +1,96 @@
+import Foundation
+import GEPCore
+@testable import GEPRaster
+import Testing
+
+/// Paths and helpers shared by the raster tests.
+enum TestSupport {
+    /// `Tests/GEPRasterTests/Fixtures/<name>`.
+    static func fixture(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures").appendingPathComponent(name).path
+    }
+
+    /// The bytes of a fixture.
+    static func fixtureBytes(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: fixture(name))))
+    }
+
+    /// A fresh empty directory, removed when `body` returns.
+    static func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gep-raster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try body(url.path)
+    }
+
+    /// Every cell of `band`, read in one call.
+    static func readAll(_ band: some RasterBand) throws -> [Float] {
+        let geometry = band.geometry
+        var values = [Float](repeating: .nan, count: geometry.cellCount)
+        try values.withUnsafeMutableBufferPointer { buffer in
+            try band.read(rows: 0..<geometry.height, into: buffer)
+        }
+        return values
+    }
+
+    /// Rows `rows` of `band`.
+    static func read(_ band: some RasterBand, rows: Range<Int>) throws -> [Float] {
+        var values = [Float](repeating: .nan, count: rows.count * band.geometry.width)
+        try values.withUnsafeMutableBufferPointer { buffer in
+            try band.read(rows: rows, into: buffer)
+        }
+        return values
+    }
+
+    /// The messages of an `.invalidData` error, or `nil` for any other outcome.
+    static func invalidDataMessages(_ body: () throws -> Void) -> [String]? {
+        do {
+            try body()
+            return nil
+        } catch let error as GEPError {
+            if case let .invalidData(diagnostics) = error { return diagnostics.map(\.description) }
+            return nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// Opens `bytes` as a band and reads every row and the statistics.
+    static func openAndReadEverything(_ bytes: [UInt8], name: String = "test.tif") throws {
+        let band = try GeoTIFFBand(bytes: bytes, name: name)
+        var values = [Float](repeating: 0, count: band.geometry.width * min(band.blockHeight, band.geometry.height))
+        try values.withUnsafeMutableBufferPointer { buffer in
+            for blockRow in 0..<band.blockRowCount {
+                try band.readBlockRow(blockRow, into: buffer)
+            }
+        }
+        _ = try band.statistics()
+    }
+
+    /// Expects `body` to fail with `.invalidData` whose message contains `fragment`.
+    static func expectInvalid(_ fragment: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
+        let messages = invalidDataMessages(body)
+        #expect(messages != nil, "expected invalidData containing '\(fragment)'", sourceLocation: sourceLocation)
+        if let messages {
+            #expect(messages.contains { $0.contains(fragment) }, "\(messages) lacks '\(fragment)'", sourceLocation: sourceLocation)
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for test data.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
