@@ -30,7 +30,7 @@ let package = Package(
         // One file per ecosystem service: its physical model(s) and valuation.
         .target(name: "GEPServices", dependencies: ["GEPCore"]),
         // Table, CSV, JSON and Markdown renderers with zh/en labels.
-        .target(name: "GEPReport", dependencies: ["GEPCore", "GEPServices"]),
+        .target(name: "GEPReport", dependencies: ["GEPCore", "GEPServices", "GEPGrid", "GEPRaster"]),
         // Argument parsing, commands, exit codes; runs in-process for tests.
         .target(name: "GEPCommandLine", dependencies: ["GEPCore", "GEPServices", "GEPReport", "GEPRaster", "GEPGrid"]),
         .executableTarget(name: "gep", dependencies: ["GEPCommandLine"]),

@@ -12,6 +12,11 @@ public enum GEPTool {
         commands: [
             .command(AccountCommand.self),
             .command(ServicesCommand.self),
+            .command(GridCommand.self),
+            .command(WaterYieldCommand.self),
+            .command(CarbonCommand.self),
+            .command(SynthCommand.self),
+            .group(CommandSpec(name: "raster", abstract: "Inspect raster files."), [.command(RasterInfoCommand.self)]),
             .group(CommandSpec(name: "coefficients", abstract: "Inspect the coefficient sets (prices, rates, constants) and their sources."),
                    [.command(CoefficientsShowCommand.self)]),
         ])

@@ -17,7 +17,7 @@ import GEPCore
 /// water and built-up land are excluded too.
 public enum CarbonSequestration: ServiceModel {
     /// Types that can be net sinks in an annual account.
-    static let sinks: [EcosystemType] = [.evergreenBroadleafForest, .coniferousForest, .mixedForest, .bambooForest,
+    public static let sinks: [EcosystemType] = [.evergreenBroadleafForest, .coniferousForest, .mixedForest, .bambooForest,
                                          .shrub, .grassland, .wetland, .orchard]
 
     /// The spec.

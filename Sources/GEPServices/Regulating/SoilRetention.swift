@@ -15,7 +15,7 @@ import GEPCore
 /// Water bodies and built-up land are excluded.
 public enum SoilRetention: ServiceModel {
     /// Types with soil to retain.
-    static let eligible = EcosystemType.allCases.filter { $0 != .water && $0 != .builtUp }
+    public static let eligible = EcosystemType.allCases.filter { $0 != .water && $0 != .builtUp }
 
     /// The spec.
     public static let spec = ServiceSpec(

@@ -17,7 +17,7 @@ import GEPCore
 /// runoff-coefficient table covers; farmland and built-up land are not counted.
 public enum WaterConservation: ServiceModel {
     /// Types counted (those with a runoff coefficient in [S3] Table 2).
-    static let eligible: [EcosystemType] = [.evergreenBroadleafForest, .coniferousForest, .mixedForest, .bambooForest, .shrub, .grassland,
+    public static let eligible: [EcosystemType] = [.evergreenBroadleafForest, .coniferousForest, .mixedForest, .bambooForest, .shrub, .grassland,
                                             .orchard, .wetland, .water]
 
     /// The spec.

@@ -1,0 +1,34 @@
+import Foundation
+import GEPCore
+import GEPRaster
+
+/// Opens raster layers by file extension: `.asc` as ESRI ASCII grids, anything else as
+/// GeoTIFF/BigTIFF.
+enum RasterOpening {
+    /// Opens `path` (relative paths resolve against `directory`).
+    static func open(_ path: String, relativeTo directory: String) throws(GEPError) -> any RasterBand {
+        if path.lowercased().hasSuffix(".asc") { return try ESRIASCIIBand(path: path, relativeTo: directory) }
+        return try GeoTIFFBand(path: path, relativeTo: directory)
+    }
+
+    /// The values of required options, or one usage error naming every missing one.
+    static func required(_ names: [String], _ arguments: ParsedArguments) throws(GEPError) -> [String: String] {
+        let missing = names.filter { arguments.value($0) == nil }
+        guard missing.isEmpty else {
+            throw .usage("Missing \(missing.map { "'--\($0)'" }.joined(separator: ", "))", hint: "all of \(names.map { "--" + $0 }.joined(separator: ", ")) are required")
+        }
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, arguments.value($0)!) })
+    }
+
+    /// The `--threads` option.
+    static let threadsOption = OptionSpec(name: "threads", valueName: "n", help: "Worker threads (default: all cores); results are identical for any count.")
+
+    /// The `--threads` value, or all cores.
+    static func threads(_ arguments: ParsedArguments) throws(GEPError) -> Int {
+        guard let text = arguments.value("threads") else { return ProcessInfo.processInfo.activeProcessorCount }
+        guard let value = Int(text), (1...1024).contains(value) else {
+            throw .usage("Invalid value '\(text)' for '--threads'", hint: "give a whole number of threads from 1 to 1024")
+        }
+        return value
+    }
+}

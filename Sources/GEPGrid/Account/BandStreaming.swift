@@ -1,0 +1,76 @@
+import Dispatch
+import Foundation
+import GEPCore
+import GEPRaster
+
+/// Streams aligned bands through a fold: the grid is cut into row bands of a fixed height
+/// (independent of the thread count), each band's layers are decoded into per-worker
+/// buffers and folded into a band partial, and the partials are merged in band order, so the
+/// result is bit-identical for any number of threads. Memory: one band per layer per worker.
+enum BandStreaming {
+    /// Rows per band: the largest layer block height, at least 64 rows.
+    static func bandHeight(_ layers: [(any RasterBand)?]) -> Int {
+        let block = layers.compactMap { $0?.blockHeight }.max() ?? 64
+        return block >= 64 ? block : ((64 + block - 1) / block) * block
+    }
+
+    /// Folds every band. `body(rows, buffers, &partial)` sees one pointer per layer (nil for absent layers).
+    static func fold<Partial>(layers: [(any RasterBand)?], geometry: GridGeometry, threads: Int,
+                              initial: () -> Partial, merge: (inout Partial, Partial) -> Void,
+                              body: @escaping @Sendable (Int, [UnsafePointer<Float>?], inout Partial) -> Void) throws(GEPError) -> Partial {
+        let height = bandHeight(layers)
+        let bandCount = (geometry.height + height - 1) / height
+        let workers = max(1, min(threads, bandCount))
+        let results = BandResults<Partial>(count: bandCount)
+        let width = geometry.width
+        nonisolated(unsafe) let layerList = layers
+        let seed = initial()
+        nonisolated(unsafe) let first = seed
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let buffers = layerList.map { $0 == nil ? nil : UnsafeMutableBufferPointer<Float>.allocate(capacity: height * width) }
+            defer { for buffer in buffers { buffer?.deallocate() } }
+            var band = worker
+            while band < bandCount {
+                let start = band * height
+                let rows = min(height, geometry.height - start)
+                do throws(GEPError) {
+                    for (index, layer) in layerList.enumerated() {
+                        if let layer, let buffer = buffers[index] {
+                            try layer.read(rows: start..<(start + rows), into: UnsafeMutableBufferPointer(rebasing: buffer[0..<(rows * width)]))
+                        }
+                    }
+                    var partial = first
+                    body(rows, buffers.map { $0.map { UnsafePointer($0.baseAddress!) } }, &partial)
+                    results.store(band, .success(partial))
+                } catch {
+                    results.store(band, .failure(error))
+                }
+                band += workers
+            }
+        }
+        var total = initial()
+        for band in 0..<bandCount {
+            switch results.take(band) {
+            case let .success(partial): merge(&total, partial)
+            case let .failure(error): throw error
+            }
+        }
+        return total
+    }
+}
+
+/// Band results written by workers and read in order afterwards.
+final class BandResults<Partial>: @unchecked Sendable {
+    private var slots: [Result<Partial, GEPError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ result: Result<Partial, GEPError>) {
+        lock.withLock { slots[index] = result }
+    }
+
+    func take(_ index: Int) -> Result<Partial, GEPError> {
+        lock.withLock { slots[index]! }
+    }
+}

@@ -1,0 +1,44 @@
+import GEPCore
+import GEPServices
+
+/// A grid account: the county-style account of the whole grid (services by ecosystem type,
+/// priced with the coefficient sets) plus the same services by zone and by land-cover class.
+///
+/// The grid total equals the sum of any zone set's zones (cells outside every zone form
+/// zone 0), because both are sums of the same per-cell quantities priced at the same unit values.
+public struct GridAccount: Sendable {
+    /// One row of a breakdown: a zone or a class.
+    public struct Row: Sendable {
+        /// Zone id, or lucode for class rows.
+        public var id: Int
+        /// Ecosystem type, for class rows.
+        public var ecosystem: EcosystemType?
+        /// Cells counted.
+        public var cells: Double
+        /// Physical quantity per service (service unit), in `GridAccount.services` order.
+        public var physical: [Double]
+        /// Value per service, CNY, in `GridAccount.services` order.
+        public var values: [Double]
+        /// Sum of `values`.
+        public var total: Double { values.reduce(0, +) }
+    }
+
+    /// The whole grid as an account (services in catalogue order; the non-grid ones not accounted).
+    public var account: Account
+    /// The services computed per cell, in catalogue order.
+    public var services: [ServiceID]
+    /// Breakdown by zone set name, each sorted by zone id (0 = outside every zone).
+    public var zones: [(name: String, rows: [Row])]
+    /// Breakdown by land-cover class, sorted by lucode.
+    public var classes: [Row]
+    /// Grid cell count, area of one cell (m²) and cells skipped.
+    public var cellCount: Int
+    /// Area of one cell, m².
+    public var cellArea: Double
+    /// Valid land-cover codes missing from the classes table, with their cell counts.
+    public var unmappedCodes: [Int32: Int]
+    /// Cells with a valid class but a required input at nodata.
+    public var nodataCells: Int
+    /// Water yield of the whole grid, m³ (P − ET over cells with valid water inputs).
+    public var waterYield: Double
+}

@@ -1,0 +1,133 @@
+import GEPCore
+import GEPServices
+
+/// A grid account's inputs: the region, year and coefficient set as for a county account,
+/// plus the raster layers, the land-cover classes table and the zone rasters, all as paths
+/// relative to the input file (see `samples/lianping/grid/lianping-grid-2023.json`).
+///
+/// ```json
+/// { "region": {...}, "accounting_year": 2023, "coefficient_set": "lianping",
+///   "layers": {"lulc": "lulc.tif", "precipitation": "precip.tif", "reference_evapotranspiration": "eto.tif", …},
+///   "land_cover_classes": "classes.csv",
+///   "zones": {"township": "towns.tif", "subwatershed": "subws.tif"},
+///   "services": {"water_conservation": {"method": "water_yield"}, "carbon_sequestration": {}, …} }
+/// ```
+public struct GridInput: Sendable {
+    /// The file the input was read from, as the user named it.
+    public var file: String
+    /// Directory relative layer paths resolve against (the input file's directory).
+    public var directory: String
+    /// Region id.
+    public var regionID: String
+    /// Chinese region name.
+    public var regionNameZH: String
+    /// English region name.
+    public var regionNameEN: String
+    /// The accounting year.
+    public var year: Int
+    /// The coefficient set to start from.
+    public var coefficientSet: String
+    /// Price basis asked for by the file.
+    public var priceBasis: PriceBasis
+    /// Layer paths by role (see `GridLayers.roles`), resolved against `directory`.
+    public var layers: [String: String]
+    /// Path of the land-cover classes table (lucode → ecosystem type).
+    public var classesPath: String
+    /// Zone rasters by zone-set name, in file order.
+    public var zones: [(name: String, path: String)]
+    /// The services to account and their sections.
+    public var services: [ServiceID: JSONNode]
+
+    /// Keys allowed at the top level.
+    static let topLevelKeys = ["region", "accounting_year", "coefficient_set", "price_basis", "layers", "land_cover_classes", "zones", "services"]
+
+    /// Reads and validates a grid input file, reporting every problem at once.
+    public static func parse(_ bytes: [UInt8], file: String, directory: String) throws(GEPError) -> GridInput {
+        let root = try JSONParser.parse(bytes, file: file)
+        var reader = FieldReader(file: file)
+        guard reader.object(root, path: "") != nil else { throw .invalidData(reader.diagnostics) }
+        reader.rejectUnknownKeys(root, allowed: topLevelKeys, path: "")
+        var regionID = "", nameZH = "", nameEN = ""
+        if let region = reader.field(root, "region", path: "", required: true), reader.object(region, path: "region") != nil {
+            reader.rejectUnknownKeys(region, allowed: ["id", "name_zh", "name_en", "admin_code"], path: "region")
+            regionID = reader.string(region, "id", path: "region") ?? ""
+            nameZH = reader.string(region, "name_zh", path: "region") ?? ""
+            nameEN = reader.string(region, "name_en", path: "region") ?? ""
+        }
+        let year = reader.integer(root, "accounting_year", path: "", in: 1950...2100)
+        let set = reader.string(root, "coefficient_set", path: "") ?? ""
+        var basis = PriceBasis.current
+        if let text = reader.string(root, "price_basis", path: "", required: false) {
+            if let parsed = PriceBasis(parsing: text) { basis = parsed } else {
+                reader.report("expected \"current\" or \"constant:YYYY\", found \"\(text)\"", at: root["price_basis"]?.position, path: "price_basis")
+            }
+        }
+        var layers: [String: String] = [:]
+        if let node = reader.field(root, "layers", path: "", required: true), let members = reader.object(node, path: "layers") {
+            reader.rejectUnknownKeys(node, allowed: GridLayers.roles.map(\.key), path: "layers", what: "layer")
+            for member in members where GridLayers.roles.contains(where: { $0.key == member.key }) {
+                if let path = reader.string(node, member.key, path: "layers") { layers[member.key] = resolve(path, directory) }
+            }
+            if layers["lulc"] == nil { reader.report("missing required layer \"lulc\" (land cover)", at: node.position, path: "layers") }
+        }
+        let classes = reader.string(root, "land_cover_classes", path: "").map { resolve($0, directory) } ?? ""
+        var zones: [(name: String, path: String)] = []
+        if let node = reader.field(root, "zones", path: "", required: false), let members = reader.object(node, path: "zones") {
+            for member in members where !member.key.hasPrefix("_") {
+                if let path = reader.string(node, member.key, path: "zones") { zones.append((member.key, resolve(path, directory))) }
+            }
+        }
+        var services: [ServiceID: JSONNode] = [:]
+        if let node = reader.field(root, "services", path: "", required: true), let members = reader.object(node, path: "services") {
+            for member in members where !member.key.hasPrefix("_") {
+                guard let id = ServiceID(rawValue: member.key), GridServices.supported.contains(id) else {
+                    var message = ServiceID(rawValue: member.key) == nil ? "unknown service \"\(member.key)\"" : "service \"\(member.key)\" has no per-cell method"
+                    message += "; per-cell services: \(GridServices.supported.map(\.id).joined(separator: ", "))"
+                    reader.report(message, at: member.keyPosition, path: "services.\(member.key)")
+                    continue
+                }
+                if reader.object(member.value, path: "services.\(member.key)") != nil { services[id] = member.value }
+            }
+        }
+        guard reader.diagnostics.isEmpty, let year else { throw .invalidData(reader.diagnostics) }
+        return GridInput(file: file, directory: directory, regionID: regionID, regionNameZH: nameZH, regionNameEN: nameEN, year: year,
+                         coefficientSet: set, priceBasis: basis, layers: layers, classesPath: classes, zones: zones, services: services)
+    }
+
+    private static func resolve(_ path: String, _ directory: String) -> String {
+        path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path
+    }
+}
+
+/// The raster roles a grid account reads.
+public enum GridLayers {
+    /// A layer role: its key in `layers`, its unit and what it holds.
+    public struct Role: Sendable {
+        /// JSON key.
+        public var key: String
+        /// Unit of the cell values.
+        public var unit: String
+        /// What the layer holds.
+        public var about: String
+    }
+
+    /// Every role, in the order layers are read.
+    public static let roles: [Role] = [
+        Role(key: "lulc", unit: "1", about: "land-cover code (lucode) of each cell"),
+        Role(key: "lulc_future", unit: "1", about: "land-cover code at the end of the carbon period (stock-difference carbon)"),
+        Role(key: "precipitation", unit: "mm", about: "annual precipitation P"),
+        Role(key: "reference_evapotranspiration", unit: "mm", about: "annual reference evapotranspiration ET0 (water_yield)"),
+        Role(key: "evapotranspiration", unit: "mm", about: "actual annual evapotranspiration ET (water_balance)"),
+        Role(key: "soil_depth", unit: "mm", about: "depth to the root-restricting layer (water_yield)"),
+        Role(key: "plant_available_water_content", unit: "1", about: "PAWC, fraction (water_yield)"),
+        Role(key: "rainfall_erosivity", unit: "MJ*mm/(ha*h*a)", about: "RUSLE R"),
+        Role(key: "soil_erodibility", unit: "t*ha*h/(ha*MJ*mm)", about: "RUSLE K"),
+        Role(key: "slope_length_factor", unit: "1", about: "RUSLE LS"),
+    ]
+}
+
+/// The services `gep grid` computes per cell.
+public enum GridServices {
+    /// Water conservation (water balance or water yield), soil retention (RUSLE), carbon and oxygen.
+    public static let supported: [ServiceID] = [.waterConservation, .soilRetention, .carbonSequestration, .oxygenRelease]
+}

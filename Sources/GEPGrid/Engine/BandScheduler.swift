@@ -1,0 +1,138 @@
+import Foundation
+import GEPCore
+
+/// Hands out bands to workers and merges finished bands strictly in band order.
+///
+/// Workers claim bands in increasing order but never more than `window` bands beyond the
+/// next one to merge, so at most `window` finished-but-unmerged bands (and their output
+/// buffers) exist at once. The thread that finishes the next band in order merges it and
+/// any consecutive finished bands after it, delivering their output rows in row order.
+final class BandScheduler<Record: ZoneRecord>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let bandCount: Int
+    private let window: Int
+    private var nextClaim = 0
+    private var nextMerge = 0
+    private var pending: [Int: (accumulator: BandAccumulator<Record>, outputs: OutputBlock?)] = [:]
+    private var merging = false
+    private var failure: (band: Int, error: GEPError)?
+    private var freeBlocks: [OutputBlock] = []
+    private var allBlocks: [OutputBlock] = []
+    private let outputCapacity: Int
+    private let outputCount: Int
+    // Touched only by the merging thread, which `merging` makes exclusive.
+    private var merger: ZoneMerger<Record>
+    private let deliver: GridRowsHandler?
+    private let rowsOfBand: (Int) -> Range<Int>
+    private let width: Int
+
+    /// The per-cell output buffers of one band.
+    struct OutputBlock {
+        let storage: UnsafeMutableBufferPointer<Float>
+    }
+
+    init(bandCount: Int, window: Int, width: Int, outputCount: Int, bandHeight: Int, zoneRule: NodataRule,
+         rowsOfBand: @escaping (Int) -> Range<Int>, deliver: GridRowsHandler?) {
+        self.bandCount = bandCount
+        self.window = window
+        self.width = width
+        self.outputCount = deliver == nil ? 0 : outputCount
+        self.outputCapacity = bandHeight * width
+        self.merger = ZoneMerger(zoneRule: zoneRule)
+        self.rowsOfBand = rowsOfBand
+        self.deliver = deliver
+    }
+
+    deinit {
+        for block in allBlocks { block.storage.deallocate() }
+    }
+
+    /// The next band to compute, waiting while the window is full; `nil` when all bands are
+    /// claimed or the run failed.
+    func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if failure != nil || nextClaim >= bandCount { return nil }
+            if nextClaim < nextMerge + window {
+                nextClaim += 1
+                return nextClaim - 1
+            }
+            condition.wait()
+        }
+    }
+
+    /// Output buffers for one band (`outputCount` × band capacity), reused across bands;
+    /// `nil` when no outputs are wanted.
+    func outputBlock() -> OutputBlock? {
+        guard outputCount > 0 else { return nil }
+        condition.lock()
+        defer { condition.unlock() }
+        if let block = freeBlocks.popLast() { return block }
+        let block = OutputBlock(storage: .allocate(capacity: outputCount * outputCapacity))
+        allBlocks.append(block)
+        return block
+    }
+
+    /// The buffers of `block` for a band of `cells` cells.
+    func buffers(of block: OutputBlock?, cells: Int) -> [UnsafeMutableBufferPointer<Float>] {
+        guard let block else { return [] }
+        return (0..<outputCount).map { index in
+            UnsafeMutableBufferPointer(rebasing: block.storage[(index * outputCapacity)..<(index * outputCapacity + cells)])
+        }
+    }
+
+    /// Records a failed band; the run stops claiming and the earliest failed band's error wins.
+    func fail(band: Int, error: GEPError) {
+        condition.lock()
+        if failure.map({ band < $0.band }) ?? true { failure = (band, error) }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Stores a finished band and, if no other thread is merging, merges every finished band
+    /// that is next in order.
+    func complete(band: Int, accumulator: BandAccumulator<Record>, outputs: OutputBlock?) {
+        condition.lock()
+        pending[band] = (accumulator, outputs)
+        guard !merging else {
+            condition.unlock()
+            return
+        }
+        merging = true
+        while failure == nil, let item = pending.removeValue(forKey: nextMerge) {
+            let index = nextMerge
+            condition.unlock()
+            let error = mergeAndDeliver(band: index, item.accumulator, item.outputs)
+            condition.lock()
+            if let block = item.outputs { freeBlocks.append(block) }
+            if let error, failure.map({ index < $0.band }) ?? true { failure = (index, error) }
+            nextMerge += 1
+            condition.broadcast()
+        }
+        merging = false
+        condition.unlock()
+    }
+
+    private func mergeAndDeliver(band: Int, _ accumulator: BandAccumulator<Record>, _ outputs: OutputBlock?) -> GEPError? {
+        merger.merge(accumulator)
+        guard let deliver, let outputs else { return nil }
+        let rows = rowsOfBand(band)
+        let buffers = buffers(of: outputs, cells: rows.count * width).map { UnsafeBufferPointer($0) }
+        do {
+            try deliver(GridRows(rows: rows, width: width, outputs: buffers))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// The merged totals, or the error of the earliest failed band.
+    func finish() throws(GEPError) -> GridRun<Record> {
+        condition.lock()
+        defer { condition.unlock() }
+        if let failure { throw failure.error }
+        precondition(nextMerge == bandCount, "BandScheduler: \(nextMerge) of \(bandCount) bands merged")
+        return merger.result
+    }
+}

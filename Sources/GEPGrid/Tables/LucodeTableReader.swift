@@ -1,0 +1,101 @@
+import GEPCore
+
+/// Reads an InVEST lookup table indexed by `lucode`, collecting every problem.
+///
+/// Headers are matched as InVEST 3.20.2 matches them (its CSV spec strips surrounding
+/// whitespace and lower-cases each header); extra columns are ignored. Cells are trimmed
+/// before being read as numbers.
+struct LucodeTableReader {
+    /// The largest land-cover code a table may use; lookups are dense arrays up to it.
+    static let maximumLucode = 65_535
+
+    let table: CSVTable
+    /// Every problem found so far, in the order found.
+    private(set) var problems: [Diagnostic] = []
+    private var columns: [String: Int] = [:]
+
+    /// Resolves `required` columns (lower-case names), reporting missing and duplicated ones.
+    init(table: CSVTable, required: [String]) {
+        self.table = table
+        var positions: [String: [Int]] = [:]
+        for (position, name) in table.header.enumerated() {
+            positions[Self.normalize(name), default: []].append(position)
+        }
+        for name in required {
+            switch positions[name] {
+            case nil:
+                problems.append(Diagnostic(file: table.file, line: table.headerLine,
+                                              message: "missing column '\(name)'"))
+            case let found? where found.count > 1:
+                problems.append(Diagnostic(file: table.file, line: table.headerLine,
+                                              message: "column '\(name)' appears \(found.count) times"))
+            case let found?:
+                columns[name] = found[0]
+            }
+        }
+    }
+
+    /// Whether every required column was found.
+    var hasColumns: Bool { problems.isEmpty }
+
+    /// Every problem found, in file order.
+    var diagnostics: [Diagnostic] { problems.inFileOrder() }
+
+    /// The `lucode` of each record, or `nil` where it is not an integer in 0…65535 or repeats an
+    /// earlier record's code.
+    mutating func lucodes() -> [Int?] {
+        var firstLine: [Int: Int] = [:]
+        return table.records.map { record in
+            guard let value = number(record, "lucode") else { return nil }
+            guard value == value.rounded(), value >= 0, value <= Double(Self.maximumLucode) else {
+                report(record, "lucode must be an integer from 0 to \(Self.maximumLucode), found \(cell(record, "lucode"))")
+                return nil
+            }
+            let code = Int(value)
+            if let line = firstLine[code] {
+                report(record, "duplicate lucode \(code) (first on line \(line))")
+                return nil
+            }
+            firstLine[code] = record.line
+            return code
+        }
+    }
+
+    /// The finite number in `column` of `record`, or `nil` (reported) when the cell is empty or
+    /// not a finite number.
+    mutating func number(_ record: CSVTable.Record, _ column: String) -> Double? {
+        let text = cell(record, column)
+        guard !text.isEmpty else {
+            report(record, "column '\(column)' is empty")
+            return nil
+        }
+        guard let value = Double(text), value.isFinite else {
+            report(record, "column '\(column)': '\(text)' is not a finite number")
+            return nil
+        }
+        return value
+    }
+
+    /// The trimmed text in `column` of `record` (empty when the record is short).
+    func cell(_ record: CSVTable.Record, _ column: String) -> String {
+        guard let position = columns[column], position < record.fields.count else { return "" }
+        return Self.trim(record.fields[position])
+    }
+
+    /// Adds a problem located at `record`'s line.
+    mutating func report(_ record: CSVTable.Record, _ message: String) {
+        problems.append(Diagnostic(file: table.file, line: record.line, message: message))
+    }
+
+    /// A header as InVEST compares it: trimmed and lower-cased.
+    static func normalize(_ header: String) -> String {
+        trim(header).lowercased()
+    }
+
+    private static func trim(_ text: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = text.lastIndex(where: { !isSpace($0) })!
+        return String(text[first...last])
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import GEPCore
+import GEPRaster
+@testable import GEPGrid
+
+/// `gep grid`'s account: hand-computed cells, zones adding up to the total, thread-count
+/// independence, and the errors a user meets.
+@Suite struct GridAccountTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    static func coefficients(_ overrides: [(id: String, value: Double)] = []) throws -> EffectiveCoefficients {
+        let library = try CoefficientLibrary.load(directory: repository + "/coefficients")
+        return try EffectiveCoefficients.resolve(library: library, setID: "lianping", overrides: overrides)
+    }
+
+    /// A 2 × 3 grid of 100 m cells (1 ha each) held in memory.
+    static let geometry = GridGeometry(width: 3, height: 2, originX: 0, originY: 200, cellWidth: 100, cellHeight: 100, epsg: 32650)
+
+    static func band(_ name: String, _ values: [Float], nodata: Double? = -9999, geometry: GridGeometry = geometry) -> InMemoryBand {
+        InMemoryBand(name: name, geometry: geometry, dataType: .float32, nodata: nodata, values: values, blockHeight: 1)
+    }
+
+    static func input(_ services: String, zones: String = #"{"towns": "towns"}"#) throws -> GridInput {
+        let text = """
+        {"region": {"id": "t", "name_zh": "测试", "name_en": "Test"}, "accounting_year": 2023, "coefficient_set": "lianping",
+         "layers": {"lulc": "lulc", "precipitation": "p", "evapotranspiration": "et", "rainfall_erosivity": "r",
+                    "soil_erodibility": "k", "slope_length_factor": "ls"},
+         "land_cover_classes": "classes.csv", "zones": \(zones), "services": \(services)}
+        """
+        return try GridInput.parse(Array(text.utf8), file: "grid.json", directory: "")
+    }
+
+    static let classes = LandCoverClasses(types: [1: .evergreenBroadleafForest, 2: .paddy, 9: .water])
+
+    static func layers(lulc: [Float] = [1, 1, 2, 9, 1, -1]) -> [String: InMemoryBand] {
+        ["lulc": band("lulc", lulc, nodata: -1), "p": band("p", [2000, 2000, 2000, 2000, 0, 2000]),
+         "et": band("et", [1000, 1100, 900, 1100, 1000, 1000]), "r": band("r", [9000, 9000, 9000, 9000, 9000, 9000]),
+         "k": band("k", [0.02, 0.02, 0.02, 0.02, 0.02, 0.02]), "ls": band("ls", [2, 1, 0.5, 0, 2, 2]),
+         "towns": band("towns", [1, 1, 2, 2, 0, 0], nodata: 0)]
+    }
+
+    static func run(_ input: GridInput, layers: [String: InMemoryBand] = layers(), threads: Int = 2,
+                    overrides: [(id: String, value: Double)] = []) throws -> GridAccount {
+        try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients(overrides), threads: threads) { name throws(GEPError) in
+            guard let band = layers[name] else { throw GEPError.missingInput(path: name, reason: "no such layer") }
+            return band
+        }
+    }
+
+    @Test func handComputedCells() throws {
+        let grid = try Self.run(Self.input(#"{"water_conservation": {"method": "water_balance"}, "soil_retention": {}, "carbon_sequestration": {}}"#))
+        let c = try Self.coefficients()
+        let alpha = c.entries["runoff_coefficient.evergreen_broadleaf_forest"]!.value / 100
+        // cells: (0,0) forest P 2000 ET 1000; (0,1) forest ET 1100; (0,2) paddy (not counted for water);
+        // (1,0) water α = 0, ET 1100; (1,1) forest with P = 0 → nodata for water; (1,2) land-cover nodata.
+        let forestWater = (2000 - 2000 * alpha - 1000) * 1e-3 * 1e4 + (2000 - 2000 * alpha - 1100) * 1e-3 * 1e4
+        let waterBody = (2000 - 0 - 1100) * 1e-3 * 1e4
+        let water = grid.account.services.first { $0.id == .waterConservation }!
+        // per-cell arithmetic is Float32 (as InVEST), sums Double: agree to Float32 precision
+        #expect(abs(water.physicalTotal! / (forestWater + waterBody) - 1) < 1e-6)
+        // RUSLE per ha: R·K·LS·(1 − C·P); cell (1,1) has P = 0 but still counts soil and carbon
+        let cForest = c.entries["cover_management_factor.evergreen_broadleaf_forest"]!.value
+        let cPaddy = c.entries["cover_management_factor.paddy"]!.value * c.entries["support_practice_factor.paddy"]!.value
+        let soil = 180 * 2 * (1 - cForest) + 180 * 1 * (1 - cForest) + 180 * 0.5 * (1 - cPaddy) + 180 * 2 * (1 - cForest)
+        #expect(abs(grid.account.services.first { $0.id == .soilRetention }!.physicalTotal! / soil - 1) < 1e-6)
+        let carbon = 3 * c.entries["carbon_rate.evergreen_broadleaf_forest"]!.value
+        #expect(abs(grid.account.services.first { $0.id == .carbonSequestration }!.physicalTotal! / carbon - 1) < 1e-6)
+        #expect(grid.nodataCells == 1)
+        #expect(grid.cellCount == 6)
+    }
+
+    @Test func zonesAddUpToTheTotalAndThreadsDoNotMatter() throws {
+        let input = try Self.input(#"{"water_conservation": {"method": "water_balance"}, "soil_retention": {}, "carbon_sequestration": {}, "oxygen_release": {}}"#)
+        let one = try Self.run(input, threads: 1)
+        for threads in [2, 8] {
+            let many = try Self.run(input, threads: threads)
+            #expect(many.account.total == one.account.total)
+            #expect(many.zones[0].rows.map(\.values) == one.zones[0].rows.map(\.values))
+        }
+        for zone in one.zones {
+            let sum = zone.rows.reduce(0.0) { $0 + $1.total }
+            #expect(abs(sum - one.account.total) <= 1e-9 * one.account.total)
+        }
+        #expect(one.zones[0].rows.map(\.id) == [0, 1, 2])
+        let classSum = one.classes.reduce(0.0) { $0 + $1.total }
+        #expect(abs(classSum - one.account.total) <= 1e-9 * one.account.total)
+    }
+
+    @Test func doublingAPriceDoublesOnlyItsService() throws {
+        let input = try Self.input(#"{"water_conservation": {"method": "water_balance"}, "carbon_sequestration": {}}"#)
+        let base = try Self.run(input)
+        let price = try Self.coefficients().entries["price.carbon"]!.value
+        let doubled = try Self.run(input, overrides: [("price.carbon", price * 2)])
+        func value(_ grid: GridAccount, _ id: ServiceID) -> Double { grid.account.services.first { $0.id == id }!.value }
+        #expect(abs(value(doubled, .carbonSequestration) - 2 * value(base, .carbonSequestration)) < 1e-9)
+        #expect(value(doubled, .waterConservation) == value(base, .waterConservation))
+    }
+
+    @Test func unmappedCodesAndMisalignmentAreReported() throws {
+        let input = try Self.input(#"{"carbon_sequestration": {}}"#)
+        do {
+            _ = try Self.run(input, layers: Self.layers(lulc: [1, 5, 5, 7, 1, 1]))
+            Issue.record("expected an error")
+        } catch let error as GEPError {
+            let text = error.description
+            #expect(text.contains("land-cover code 5 in lulc (2 cells) is not in the classes table"))
+            #expect(text.contains("land-cover code 7 in lulc (1 cells) is not in the classes table"))
+        }
+        var layers = Self.layers()
+        let shifted = GridGeometry(width: 3, height: 2, originX: 30, originY: 200, cellWidth: 100, cellHeight: 100, epsg: 32651)
+        layers["towns"] = Self.band("towns", [1, 1, 2, 2, 0, 0], nodata: 0, geometry: shifted)
+        do {
+            _ = try Self.run(input, layers: layers)
+            Issue.record("expected an error")
+        } catch let error as GEPError {
+            #expect(error.description.contains("zone layer \"towns\" is not aligned with the land-cover layer lulc: origin (30.0, 200.0), expected (0.0, 200.0)"))
+            #expect(error.description.contains("CRS EPSG:32651, expected EPSG:32650"))
+        }
+    }
+
+    /// The committed synthetic sample: every zone set adds up to the grid total.
+    @Test func committedSampleZonesAddUp() throws {
+        let directory = Self.repository + "/samples/lianping/grid"
+        let input = try GridInput.parse(InputFile.read(directory + "/lianping-grid-2023.json", relativeTo: "/"), file: "lianping-grid-2023.json", directory: directory)
+        let classes = try LandCoverClasses.parse(InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
+        let grid = try GridAccountRunner.run(input: input, classes: classes, coefficients: Self.coefficients(), threads: 2) { path throws(GEPError) in
+            try GeoTIFFBand(path: path)
+        }
+        #expect(grid.zones.map(\.name) == ["township", "subwatershed", "xinfengjiang"])
+        for zone in grid.zones {
+            let sum = zone.rows.reduce(0.0) { $0 + $1.total }
+            #expect(abs(sum / grid.account.total - 1) < 1e-12, "\(zone.name)")
+        }
+        #expect(grid.zones[0].rows.count == 13)
+        #expect(grid.account.total > 0)
+    }
+}
