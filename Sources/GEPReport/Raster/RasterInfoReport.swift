@@ -23,7 +23,7 @@ public enum RasterInfoReport {
                             "block_height": .number(Double(d.blockHeight)), "blocks": .number(Double(d.blockCount))],
                  "\(d.tiled ? "tiles" : "strips") of \(d.blockWidth) × \(d.blockHeight), \(d.blockCount) blocks"),
                 ("compression", ["name": .string(d.compression), "code": .number(Double(d.compressionCode)), "predictor": .number(Double(d.predictor))],
-                 "\(d.compression) (\(d.compressionCode)), predictor \(d.predictor)"),
+                 "\(d.compression), predictor \(d.predictor)"),
                 ("file_size", .number(Double(d.fileSize)), "\(NumberText.grouped(Double(d.fileSize), decimals: 0)) bytes"),
             ]
         } else {

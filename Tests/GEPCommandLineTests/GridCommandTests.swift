@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import GEPCommandLine
+import GEPCore
+import GEPRaster
+
+/// The grid commands as a user runs them on the committed synthetic sample.
+@Suite struct GridCommandTests {
+    static let repository = AccountCommandTests.repository
+    static let sample = "samples/lianping/grid"
+
+    func gep(_ arguments: [String], in directory: String = repository) -> AccountCommandTests.Run {
+        let out = StringSink(), err = StringSink()
+        let environment = directory == Self.repository ? [:] : ["GEP_COEFFICIENTS_DIR": Self.repository + "/coefficients"]
+        let status = GEPTool.tool.run(arguments: arguments, context: CommandContext(stdout: out, stderr: err, environment: environment, workingDirectory: directory))
+        return AccountCommandTests.Run(status: status, stdout: out.text, stderr: err.text)
+    }
+
+    func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "gep-grid-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    var waterYieldArguments: [String] {
+        let s = Self.sample
+        return ["water-yield", "--lulc", "\(s)/lulc.tif", "--precipitation", "\(s)/precip.tif", "--eto", "\(s)/eto.tif",
+                "--depth-to-root-rest-layer", "\(s)/depth_to_root_rest_layer.tif", "--pawc", "\(s)/pawc.tif",
+                "--biophysical-table", "Tests/GEPGridTests/Fixtures/biophysical_table.csv", "--seasonality-constant", "10",
+                "--watersheds", "\(s)/subws_id.tif"]
+    }
+
+    @Test func gridAccountZonesAddUpAndMatchTheWaterYieldModel() throws {
+        let run = gep(["grid", "\(Self.sample)/lianping-grid-2023.json", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let root = try JSONParser.parse(run.stdout, file: "stdout")
+        let total = try #require(root["account"]?["total_yuan"]?.double)
+        for set in ["township", "subwatershed", "xinfengjiang"] {
+            let rows = try #require(root["zones"]?[set]?.elements)
+            let sum = rows.reduce(0.0) { $0 + $1["total_yuan"]!.double! }
+            #expect(abs(sum / total - 1) < 1e-12, "\(set)")
+        }
+        #expect(root["zones"]?["township"]?.elements?.count == 13)
+        // the grid account's Fu–Budyko water yield and gep water-yield use the same parameters
+        // for these classes (coefficient sets vs the InVEST table), so their volumes agree
+        let gridYield = try #require(root["account"]?["indicators"]?.elements?.first { $0["id"]?.string == "water_yield" }?["value"]?.double)
+        let model = gep(waterYieldArguments + ["--format", "json"])
+        #expect(model.status == 0, "\(model.stderr)")
+        let volume = try #require(JSONParser.parse(model.stdout, file: "stdout")["total"]?["wyield_vol_m3"]?.double)
+        #expect(abs(gridYield / volume - 1) < 1e-6)
+    }
+
+    @Test func waterYieldWritesPerCellRasters() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = gep(waterYieldArguments + ["--out", directory, "--format", "csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("zone,cells,valid_cells,precip_mn,pet_mn,aet_mn,wyield_mn,wyield_vol_m3,wyield_vol_invest_m3\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["aet.tif", "fractp.tif", "wyield.tif"])
+        let wyield = try GeoTIFFBand(path: directory + "/wyield.tif")
+        let lulc = try GeoTIFFBand(path: Self.repository + "/" + Self.sample + "/lulc.tif")
+        #expect(wyield.geometry == lulc.geometry)
+        #expect(wyield.nodata == -1)
+        let stats = try wyield.statistics()
+        #expect(stats.validCount == 39_885)
+    }
+
+    @Test func synthRegeneratesTheCommittedSampleByteForByte() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = gep(["synth", "--rows", "250", "--cols", "250", "--seed", "2023", "--out", directory])
+        #expect(run.status == 0, "\(run.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(names.count == 13)
+        for name in names {
+            let made = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
+            let committed = try Data(contentsOf: URL(fileURLWithPath: Self.repository + "/" + Self.sample + "/" + name))
+            #expect(made == committed, "\(name)")
+        }
+    }
+
+    @Test func carbonAndRasterInfo() throws {
+        let fixtures = "Tests/GEPGridTests/Fixtures"
+        let carbon = gep(["carbon", "--lulc", "\(fixtures)/lulc_cur.asc", "--lulc-future", "\(fixtures)/lulc_fut.asc",
+                          "--carbon-pools", "\(fixtures)/carbon_pools.csv", "--zones", "\(fixtures)/ws_id.asc", "--format", "json"])
+        #expect(carbon.status == 0, "\(carbon.stderr)")
+        let root = try JSONParser.parse(carbon.stdout, file: "stdout")
+        let zones = try #require(root["zones"]?.elements)
+        let sum = zones.reduce(0.0) { $0 + $1["sequestration_mg_c"]!.double! }
+        let total = try #require(root["total"]?["sequestration_mg_c"]?.double)
+        #expect(abs(sum - total) <= 1e-9 * abs(total))
+        let info = gep(["raster", "info", "\(Self.sample)/precip.tif", "--stats"])
+        #expect(info.status == 0)
+        #expect(info.stdout.contains("crs          EPSG:32650\n"))
+        #expect(info.stdout.contains("compression  DEFLATE (8), predictor 3\n"))
+    }
+
+    @Test func badGridInputsGetClearErrors() throws {
+        let missing = gep(["water-yield", "--lulc", "x.tif"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("Missing '--precipitation', '--eto'"))
+        let absent = gep(waterYieldArguments.map { $0 == "\(Self.sample)/eto.tif" ? "nowhere/eto.tif" : $0 })
+        #expect(absent.status == 66)
+        // a layer on another grid: the ASCII fixture is 200 × 200 without a CRS
+        let misaligned = gep(waterYieldArguments.map { $0 == "\(Self.sample)/pawc.tif" ? "Tests/GEPGridTests/Fixtures/pawc.asc" : $0 })
+        #expect(misaligned.status == 65)
+        #expect(misaligned.stderr.contains("size 200×200 cells, expected 250×250"))
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let corrupt = directory + "/broken.tif"
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.repository + "/" + Self.sample + "/precip.tif"))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: corrupt))
+        let truncated = gep(waterYieldArguments.map { $0 == "\(Self.sample)/precip.tif" ? corrupt : $0 } + ["--out", directory + "/out"])
+        #expect(truncated.status == 65)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/out/wyield.tif"))
+    }
+}
