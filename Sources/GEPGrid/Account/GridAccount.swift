@@ -15,6 +15,8 @@ public struct GridAccount: Sendable {
         public var ecosystem: EcosystemType?
         /// Cells counted.
         public var cells: Double
+        /// Water yield P − ET, m³ (the water the zone or class sends downstream).
+        public var waterYield: Double
         /// Physical quantity per service (service unit), in `GridAccount.services` order.
         public var physical: [Double]
         /// Value per service, CNY, in `GridAccount.services` order.

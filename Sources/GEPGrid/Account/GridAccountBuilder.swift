@@ -93,7 +93,8 @@ enum GridAccountBuilder {
         func makeRow(id: Int, ecosystem: EcosystemType?, _ row: ArraySlice<Double>) -> GridAccount.Row {
             let quantities = services.map { physical($0, row) }
             let values = zip(services, quantities).map { $1 * unitValue[$0]! }
-            return GridAccount.Row(id: id, ecosystem: ecosystem, cells: row[row.startIndex], physical: quantities, values: values)
+            return GridAccount.Row(id: id, ecosystem: ecosystem, cells: row[row.startIndex],
+                                   waterYield: row[row.startIndex + GridAccumulator.Quantity.waterYield.rawValue], physical: quantities, values: values)
         }
 
         let width = GridAccumulator.width

@@ -13,14 +13,16 @@ public enum GridReport {
         case .table, .markdown:
             let markdown = format == .markdown
             var out = markdown ? AccountMarkdown.render(grid.account, language: l) : AccountTable.render(grid.account, language: l)
-            let headers = [l.pick("编号", "Id"), l.pick("像元", "Cells")] + grid.services.map { l.pick($0.nameZH, $0.nameEN) + l.pick("（万元）", " (万元)") }
+            let headers = [l.pick("编号", "Id"), l.pick("像元", "Cells"), l.pick("产水量（万m³）", "Water yield (万 m³)")] + grid.services.map { l.pick($0.nameZH, $0.nameEN) + l.pick("（万元）", " (万元)") }
                 + [l.pick("合计（万元）", "Total (万元)")]
             let alignments = [TextTable.Alignment](repeating: .right, count: headers.count)
             func rows(_ list: [GridAccount.Row], label: (GridAccount.Row) -> String) -> [[String]] {
-                var result = list.map { row in [label(row), NumberText.grouped(row.cells, decimals: 0)] + row.values.map(NumberText.wan) + [NumberText.wan(row.total)] }
+                var result = list.map { row in
+                    [label(row), NumberText.grouped(row.cells, decimals: 0), NumberText.wan(row.waterYield)] + row.values.map(NumberText.wan) + [NumberText.wan(row.total)]
+                }
                 let sums = grid.services.indices.map { s in list.reduce(0) { $0 + $1.values[s] } }
-                result.append([l.pick("合计", "Sum"), NumberText.grouped(list.reduce(0) { $0 + $1.cells }, decimals: 0)]
-                              + sums.map(NumberText.wan) + [NumberText.wan(sums.reduce(0, +))])
+                result.append([l.pick("合计", "Sum"), NumberText.grouped(list.reduce(0) { $0 + $1.cells }, decimals: 0),
+                               NumberText.wan(list.reduce(0) { $0 + $1.waterYield })] + sums.map(NumberText.wan) + [NumberText.wan(sums.reduce(0, +))])
                 return result
             }
             var sections: [(String, [[String]])] = grid.zones.map { zone in
@@ -49,7 +51,8 @@ public enum GridReport {
     /// The JSON value: `account` (the grid total, as `gep account` writes it), `zones`, `classes`, `grid`.
     public static func json(_ grid: GridAccount) -> JSON {
         func row(_ row: GridAccount.Row, key: String) -> JSON {
-            var object: [String: JSON] = [key: .number(Double(row.id)), "cells": .number(row.cells), "total_yuan": .number(row.total)]
+            var object: [String: JSON] = [key: .number(Double(row.id)), "cells": .number(row.cells), "total_yuan": .number(row.total),
+                                          "water_yield_m3": .number(row.waterYield)]
             if let type = row.ecosystem { object["ecosystem"] = .string(type.id) }
             object["services"] = .array(grid.services.indices.map { s in
                 ["id": .string(grid.services[s].id), "physical": .number(row.physical[s]),
