@@ -23,7 +23,7 @@ enum BandStreaming {
         let workers = max(1, min(threads, bandCount))
         let results = BandResults<Partial>(count: bandCount)
         let width = geometry.width
-        nonisolated(unsafe) let layerList = layers
+        let layerList = layers
         let seed = initial()
         nonisolated(unsafe) let first = seed
         DispatchQueue.concurrentPerform(iterations: workers) { worker in

@@ -3,14 +3,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import GEPCore
 
 /// An output file written in pieces to a temporary file beside its target
 /// (`.<name>.tmp-<pid>-<random>`) and renamed over the target only when complete, so a
 /// failed or abandoned write leaves no partial output and any earlier file untouched.
-final class TemporaryOutputFile {
+package final class TemporaryOutputFile {
     /// The target as the user named it, for messages.
-    let path: String
+    package let path: String
     /// The resolved target path.
     private let target: String
     /// The directory holding both files.
@@ -25,7 +24,7 @@ final class TemporaryOutputFile {
     /// Creates the temporary file.
     ///
     /// - Throws: `.cannotCreateOutput` (exit 73) when it cannot be created.
-    init(path: String, relativeTo directory: String) throws(GEPError) {
+    package init(path: String, relativeTo directory: String) throws(GEPError) {
         self.path = path
         let target = POSIX.resolve(path, against: directory)
         let slash = target.lastIndex(of: "/")
@@ -57,7 +56,7 @@ final class TemporaryOutputFile {
     /// Writes all of `bytes` at file offset `offset`.
     ///
     /// - Throws: `.io` (exit 74) when the write fails (such as a full disk).
-    func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(GEPError) {
+    package func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(GEPError) {
         guard let base = bytes.baseAddress else { return }
         var done = 0
         while done < bytes.count {
@@ -71,7 +70,7 @@ final class TemporaryOutputFile {
     }
 
     /// Writes all of `bytes` at file offset `offset`.
-    func write(_ bytes: [UInt8], at offset: Int) throws(GEPError) {
+    package func write(_ bytes: [UInt8], at offset: Int) throws(GEPError) {
         let result = bytes.withUnsafeBytes { buffer in
             Result { () throws(GEPError) in try write(buffer, at: offset) }
         }
@@ -82,7 +81,7 @@ final class TemporaryOutputFile {
     /// permissions of a file being replaced).
     ///
     /// - Throws: `.io` when syncing or closing fails, `.cannotCreateOutput` when the rename fails.
-    func commit() throws(GEPError) {
+    package func commit() throws(GEPError) {
         var existing = stat()
         if stat(target, &existing) == 0 {
             fchmod(descriptor, existing.st_mode & 0o7777)
