@@ -1,7 +1,7 @@
 // libFuzzer entry point for the raster readers. Built and run by `Tests/Fuzz/run.sh`
-// (not part of the SwiftPM package): bytes go to the GeoTIFF reader from memory, which
-// must either reject them with a `GEPError` or read every row, without trapping, leaking
-// or touching memory it does not own.
+// (not part of the SwiftPM package): bytes go to the GeoTIFF reader and to the ESRI ASCII
+// grid reader from memory, which must either reject them with a `GEPError` or read every
+// row, without trapping, leaking or touching memory it does not own.
 
 import GEPCore
 import GEPRaster
@@ -16,7 +16,7 @@ private let harnessBlockRowCells = 16 << 20
 public func rasterFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     fuzzGeoTIFF(bytes)
-    // ESRI ASCII grid reader: call it here on the same bytes when it joins the harness.
+    fuzzASCIIGrid(bytes)
     return 0
 }
 
@@ -49,4 +49,15 @@ private func fuzzGeoTIFF(_ bytes: [UInt8]) {
     } catch {
         return
     }
+}
+
+/// Parses `bytes` as an ESRI ASCII grid and, when it parses, reads every row and the statistics.
+private func fuzzASCIIGrid(_ bytes: [UInt8]) {
+    guard let band = try? ESRIASCIIBand(parsing: bytes, name: "fuzz.asc"), band.geometry.width <= harnessBlockRowCells else { return }
+    let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(1, band.geometry.width))
+    defer { buffer.deallocate() }
+    for row in 0..<band.geometry.height {
+        try? band.read(rows: row..<(row + 1), into: buffer)
+    }
+    _ = try? RasterStatistics.compute(band)
 }

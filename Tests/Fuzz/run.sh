@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the GeoTIFF reader with libFuzzer and AddressSanitizer.
+# Fuzzes the GeoTIFF and ESRI ASCII grid readers with libFuzzer and AddressSanitizer.
 #
 # Usage: Tests/Fuzz/run.sh [RUNS]    (default 20000; FUZZ_BUILD_DIR overrides .build/fuzz)
 #
@@ -17,6 +17,9 @@ mkdir -p "$build"
 rm -rf "$corpus"
 mkdir -p "$corpus"
 cp "$root"/Tests/GEPRasterTests/Fixtures/*.tif "$corpus"/
+# small ESRI ASCII seeds: the first rows of a fixture grid and a header-only grid
+head -c 4096 "$root"/Tests/GEPRasterTests/Fixtures/precip.asc > "$corpus"/precip-head.asc
+printf 'ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 30\nNODATA_value -9999\n1 2\n3 -9999\n' > "$corpus"/tiny.asc
 
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g -package-name gep -I "$build")
 
