@@ -1,10 +1,15 @@
 import Foundation
 import GEPCore
+import GEPGrid
 
-// gep-bench: times the engine's stages on the bundled samples and prints, per case, the
-// wall-time percentiles, throughput at the median, and peak RSS.
+// gep-bench: times the county account on the bundled sample, the per-cell grid kernels
+// (water yield, carbon, the multi-service grid account) on synthetic Lianping-like grids
+// beside plain scalar references, GeoTIFF decoding, an end-to-end water-yield run on LZW
+// GeoTIFFs, and (with --big) a 20,000 × 10,000 streamed grid. Per case: wall-time
+// percentiles, Mcells/s (median and spread), peak RSS, thread scaling 1 → N and ratios.
 //
-//   swift run -c release gep-bench [--filter REGEX] [--iterations N] [--warmup N]
+//   swift run -c release gep-bench [--filter REGEX] [--sizes 256,1024,1600,4096] [--threads N]
+//                                  [--iterations N] [--warmup N] [--min-time S] [--quick] [--big] [--numpy]
 //                                  [--format text|json] [--compare BASELINE.json] [--threshold PCT]
 //
 // With --compare, a case whose median is more than --threshold percent (default 5) slower
@@ -13,69 +18,65 @@ import GEPCore
 var isDebug = false
 assert({ isDebug = true; return true }())
 if isDebug && !CommandLine.arguments.contains("--allow-debug-build") {
-    FileHandle.standardError.write("gep-bench: refusing to time a debug build; run `swift run -c release gep-bench` (or pass --allow-debug-build)\n".data(using: .utf8)!)
+    FileHandle.standardError.write(Data("gep-bench: refusing to time a debug build; run `swift run -c release gep-bench` (or pass --allow-debug-build)\n".utf8))
     exit(64)
 }
 
-var options: [String: String] = [:]
-var arguments = CommandLine.arguments.dropFirst()
-while let flag = arguments.popFirst() {
-    guard flag.hasPrefix("--") else { FileHandle.standardError.write("gep-bench: unexpected argument '\(flag)'\n".data(using: .utf8)!); exit(64) }
-    if flag == "--allow-debug-build" { continue }
-    guard let value = arguments.popFirst() else { FileHandle.standardError.write("gep-bench: missing value for '\(flag)'\n".data(using: .utf8)!); exit(64) }
-    options[String(flag.dropFirst(2))] = value
-}
-let known: Set<String> = ["filter", "iterations", "warmup", "format", "compare", "threshold"]
-if let unknown = options.keys.first(where: { !known.contains($0) }) {
-    FileHandle.standardError.write("gep-bench: unknown option '--\(unknown)' (options: \(known.sorted().map { "--" + $0 }.joined(separator: ", ")))\n".data(using: .utf8)!)
+let options: BenchOptions
+do {
+    guard let parsed = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) else {
+        print(BenchOptions.usage, terminator: "")
+        exit(0)
+    }
+    options = parsed
+} catch {
+    FileHandle.standardError.write(Data("Error: \(error.message)\n\n\(BenchOptions.usage)".utf8))
     exit(64)
 }
-let iterations = Int(options["iterations"] ?? "200") ?? 200
-let warmup = Int(options["warmup"] ?? "10") ?? 10
-let format = options["format"] ?? "text"
-let threshold = Double(options["threshold"] ?? "5") ?? 5
+
+/// Progress on standard error (the report goes to standard output).
+func progress(_ text: String) {
+    FileHandle.standardError.write(Data("gep-bench: \(text)\n".utf8))
+}
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-var cases = try Cases.all(repository: repository)
-if let pattern = options["filter"], let regex = try? NSRegularExpression(pattern: pattern) {
-    cases = cases.filter { regex.firstMatch(in: $0.name, range: NSRange($0.name.startIndex..., in: $0.name)) != nil }
+let notes = RunNotes()
+let accountSetup = try GridAccountSetup.load(repository: repository)
+var groups = [BenchmarkGroup(title: "county account", cases: try Cases.all(repository: repository))]
+for size in options.sizes {
+    groups.append(try KernelCases.group(size: size, options: options, notes: notes, account: accountSetup))
 }
+groups.append(try FileCases.group(options: options, notes: notes, repository: repository))
+if options.big { groups.append(try StreamCase.group(options: options, notes: notes)) }
 
 var results: [BenchmarkResult] = []
-for bench in cases { results.append(try measure(bench, iterations: iterations, warmup: warmup)) }
-
-let environment = "swift 6 · release · \(ProcessInfo.processInfo.activeProcessorCount) cores · \(iterations) samples after \(warmup) warm-up runs"
-if format == "json" {
-    var list: [JSON] = []
-    for r in results {
-        list.append(["name": .string(r.name), "unit": .string(r.unit), "samples": .number(Double(r.samples.count)),
-                     "p0_s": .number(r.percentile(0)), "p25_s": .number(r.percentile(25)), "p50_s": .number(r.percentile(50)),
-                     "p75_s": .number(r.percentile(75)), "p90_s": .number(r.percentile(90)), "p99_s": .number(r.percentile(99)),
-                     "p100_s": .number(r.percentile(100)), "per_second_p50": .number(r.throughput), "peak_rss_kib": .number(Double(r.peakRSSKiB))])
+for group in groups {
+    let selected = group.cases.filter { options.selects($0.name) }
+    guard !selected.isEmpty else { continue }
+    progress("\(group.title): \(selected.count) case\(selected.count == 1 ? "" : "s")")
+    var groupResults: [BenchmarkResult] = []
+    for bench in selected {
+        let result = try measure(bench, options: options)
+        if result.isCells { progress(fmt("  %@  %.1f Mcells/s (%d samples)", result.name, result.throughput / 1e6, result.samples.count)) }
+        groupResults.append(result)
     }
-    print(JSONWriter.string(["environment": .string(environment), "results": .array(list)]), terminator: "")
-} else {
-    print("gep-bench — \(environment)")
-    print("case                    p0 ms    p50 ms    p90 ms   p100 ms      per s (p50)   peak RSS MiB")
-    for r in results {
-        let row = [r.percentile(0), r.percentile(50), r.percentile(90), r.percentile(100)].map { String(format: "%9.3f", $0 * 1000) }.joined(separator: " ")
-        print(r.name.padding(toLength: 20, withPad: " ", startingAt: 0) + " " + row + String(format: "  %12.1f %@", r.throughput, r.unit)
-              + String(format: "   %8.1f", Double(r.peakRSSKiB) / 1024))
-    }
+    try group.finish(groupResults)
+    results += groupResults
 }
 
-if let baselinePath = options["compare"] {
-    let data = try Data(contentsOf: URL(fileURLWithPath: baselinePath))
-    let baseline = try JSONParser.parse(Array(data), file: baselinePath)
-    var regressions: [String] = []
-    for entry in baseline["results"]?.elements ?? [] {
-        guard let name = entry["name"]?.string, let old = entry["p50_s"]?.double, let now = results.first(where: { $0.name == name }) else { continue }
-        let change = (now.percentile(50) / old - 1) * 100
-        FileHandle.standardError.write(String(format: "%@: median %.3f ms → %.3f ms (%+.1f %%)\n", name, old * 1000, now.percentile(50) * 1000, change).data(using: .utf8)!)
-        if change > threshold { regressions.append(name) }
-    }
+let environment = "swift 6 · release · \(ProcessInfo.processInfo.activeProcessorCount) cores · all-thread cases t\(options.threads) · "
+    + "up to \(options.iterations) samples after up to \(options.warmup) warm-up runs, ~\(fmt("%g", options.minTime)) s per case"
+let derived = DerivedFigures(results: results, notes: notes, threads: options.threads)
+if options.format == "json" {
+    print(JSONReport.render(results: results, derived: derived, notes: notes, environment: environment, options: options), terminator: "")
+} else {
+    print(TextReport.render(results: results, derived: derived, notes: notes, environment: environment), terminator: "")
+}
+
+if let baselinePath = options.compare {
+    let regressions = try BaselineComparison.regressions(results: results, baselinePath: baselinePath, threshold: options.threshold)
     if !regressions.isEmpty {
-        FileHandle.standardError.write("gep-bench: slower than the baseline by more than \(threshold) %: \(regressions.joined(separator: ", "))\n".data(using: .utf8)!)
+        FileHandle.standardError.write(Data("gep-bench: slower than the baseline by more than \(options.threshold) %: \(regressions.joined(separator: ", "))\n".utf8))
         exit(2)
     }
 }

@@ -26,6 +26,15 @@ enum BandStreaming {
         let layerList = layers
         let seed = initial()
         nonisolated(unsafe) let first = seed
+        let present = layerList.compactMap { $0 }
+        var slots: [Int?] = []
+        var next = 0
+        for layer in layerList {
+            slots.append(layer == nil ? nil : next)
+            if layer != nil { next += 1 }
+        }
+        let slotOf = slots
+        ResidentLayers.with(present) { resident in
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let buffers = layerList.map { $0 == nil ? nil : UnsafeMutableBufferPointer<Float>.allocate(capacity: height * width) }
             defer { for buffer in buffers { buffer?.deallocate() } }
@@ -34,19 +43,26 @@ enum BandStreaming {
                 let start = band * height
                 let rows = min(height, geometry.height - start)
                 do throws(GEPError) {
+                    var pointers: [UnsafePointer<Float>?] = []
                     for (index, layer) in layerList.enumerated() {
-                        if let layer, let buffer = buffers[index] {
+                        guard let layer, let buffer = buffers[index] else { pointers.append(nil); continue }
+                        if let rows = resident.rows(start..<(start + rows), of: slotOf[index]!, width: width) {
+                            // Already in memory: read in place instead of copying the band.
+                            pointers.append(rows.baseAddress!)
+                        } else {
                             try layer.read(rows: start..<(start + rows), into: UnsafeMutableBufferPointer(rebasing: buffer[0..<(rows * width)]))
+                            pointers.append(UnsafePointer(buffer.baseAddress!))
                         }
                     }
                     var partial = first
-                    body(rows, buffers.map { $0.map { UnsafePointer($0.baseAddress!) } }, &partial)
+                    body(rows, pointers, &partial)
                     results.store(band, .success(partial))
                 } catch {
                     results.store(band, .failure(error))
                 }
                 band += workers
             }
+        }
         }
         var total = initial()
         for band in 0..<bandCount {

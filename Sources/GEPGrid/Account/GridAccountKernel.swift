@@ -19,17 +19,25 @@ struct GridAccountKernel: Sendable {
     /// One input layer's decoded rows and its nodata value.
     struct Layer {
         var values: UnsafePointer<Float>
-        var nodata: Float?
+        /// The nodata value, or NaN when the layer has none (NaN is always nodata).
+        var nodata: Float
+
+        init(values: UnsafePointer<Float>, nodata: Float?) {
+            self.values = values
+            self.nodata = nodata ?? .nan
+        }
 
         @inline(__always) func isValid(_ i: Int) -> Bool {
             let v = values[i]
-            return !v.isNaN && v != nodata
+            return v == v && v != nodata
         }
     }
 
     /// The layers of one band (nil when not used by the requested services).
     struct Band {
         var count: Int
+        /// Cells per row.
+        var width: Int
         var lulc: Layer
         var precipitation: Layer?
         var evapotranspiration: Layer?
@@ -49,79 +57,163 @@ struct GridAccountKernel: Sendable {
     let cellArea: Float
 
     /// Adds the band's cells to `accumulator`.
+    ///
+    /// The cell loop keeps its sums in local buffers (per class, and per cell for the band);
+    /// a second pass per zone set sums runs of equal zone ids in registers, touching the
+    /// accumulator's dictionaries only when a run ends.
     func accumulate(_ band: Band, into accumulator: inout GridAccumulator) {
         let p = parameters
         let width = GridAccumulator.width
         let useBudyko = waterMethod == "water_yield"
         let hectares = Double(cellArea) / 1e4
-        var zoneCache = [(id: Int32, sums: [Double])?](repeating: nil, count: band.zones.count)
-        for i in 0..<band.count {
-            let raw = band.lulc.values[i]
-            guard band.lulc.isValid(i), raw >= 0, raw < Float(p.classCount), p.mapped[Int(raw)] == 1 else {
-                let code = raw.isNaN ? Int32.min : Int32(clamping: Int(raw.rounded()))
-                if band.lulc.isValid(i) { accumulator.unmappedCodes[code, default: 0] += 1 }
-                continue
-            }
-            let c = Int(raw)
-            var sums = (cells: 1.0, water: 0.0, yield: 0.0, soil: 0.0, carbon: 0.0)
-            var missing = false
-            if waterMethod != nil, let precipitation = band.precipitation {
-                let pValue = precipitation.values[i]
-                var et: Float = .nan
-                if !precipitation.isValid(i) || pValue == 0 {
-                    missing = true
-                } else if !useBudyko, let layer = band.evapotranspiration, layer.isValid(i) {
-                    et = layer.values[i]
-                } else if useBudyko, let et0 = band.referenceET, let depth = band.soilDepth, let pawc = band.pawc,
-                          et0.isValid(i), depth.isValid(i), pawc.isValid(i) {
-                    let pet = p.kc[c] * et0.values[i]
-                    if p.vegetated[c] == 1 {
-                        let awc = min(p.rootDepth[c], depth.values[i]) * pawc.values[i]
-                        let omega = min(p.seasonality * awc / pValue + 1.25, 5)
-                        let ratio = pet / pValue
-                        let fu = 1 + ratio - powf(1 + powf(ratio, omega), 1 / omega)
-                        et = min(ratio, fu) * pValue
-                    } else {
-                        et = min(pet, pValue)
+        let classCount = p.classCount
+        let classSums = UnsafeMutablePointer<Double>.allocate(capacity: classCount * width)
+        classSums.initialize(repeating: 0, count: classCount * width)
+        defer { classSums.deallocate() }
+        let sets = band.zones.count
+        let zoneValues = UnsafeMutablePointer<UnsafePointer<Float>>.allocate(capacity: max(1, sets))
+        let zoneNodata = UnsafeMutablePointer<Float>.allocate(capacity: max(1, sets))
+        defer { zoneValues.deallocate(); zoneNodata.deallocate() }
+        for (set, layer) in band.zones.enumerated() {
+            (zoneValues + set).initialize(to: layer.values)
+            (zoneNodata + set).initialize(to: layer.nodata)
+        }
+        var zones = accumulator.zones
+        // Loop-invariant layers; an absent layer is replaced by the land cover and never read (its flag is false).
+        let lulc = band.lulc
+        let wantsWater = waterMethod != nil && band.precipitation != nil
+        let precipitation = band.precipitation ?? lulc
+        let balanceET = band.evapotranspiration
+        let et0 = band.referenceET, depthLayer = band.soilDepth, pawcLayer = band.pawc
+        let hasBudykoInputs = useBudyko && et0 != nil && depthLayer != nil && pawcLayer != nil
+        let referenceET = et0 ?? lulc, soilDepth = depthLayer ?? lulc, pawc = pawcLayer ?? lulc
+        let hasBalanceET = !useBudyko && balanceET != nil
+        let evapotranspiration = balanceET ?? lulc
+        let hasRUSLE = band.erosivity != nil && band.erodibility != nil && band.slopeLength != nil
+        let erosivity = band.erosivity ?? lulc, erodibility = band.erodibility ?? lulc, slopeLength = band.slopeLength ?? lulc
+        let mapped = p.mapped, alpha = p.alpha, conserves = p.conserves, kc = p.kc, rootDepth = p.rootDepth
+        let vegetated = p.vegetated, coverPractice = p.coverPractice, retainsSoil = p.retainsSoil, carbonRate = p.carbonRate
+        let seasonality = p.seasonality
+        let area = cellArea
+        let computesSoil = soil, computesCarbon = carbon
+        // Per-cell quantities of one row (0 for skipped cells), summed by zone runs after each row.
+        let rowWidth = band.width
+        let count = rowWidth
+        let cellSums = UnsafeMutablePointer<Double>.allocate(capacity: max(1, rowWidth) * width)
+        cellSums.initialize(repeating: 0, count: max(1, rowWidth) * width)
+        defer { cellSums.deallocate() }
+        // Zone pass over one row: runs of equal ids summed in registers, added to the zone's sums at each change.
+        func sumZoneRuns(rowStart: Int) {
+            for set in 0..<sets {
+                let values = zoneValues[set] + rowStart, nodata = zoneNodata[set]
+                var i = 0
+                while i < count {
+                    let value = values[i]
+                    let id: Int32 = value == value && value != nodata && value > 0 ? Int32(clamping: Int(value)) : 0
+                    var cells = 0.0, water = 0.0, yield = 0.0, retained = 0.0, carbonSum = 0.0
+                    var j = i
+                    while j < count {
+                        let next = values[j]
+                        let nextID: Int32 = next == next && next != nodata && next > 0 ? Int32(clamping: Int(next)) : 0
+                        if nextID != id { break }
+                        cells += cellSums[j]
+                        water += cellSums[count + j]
+                        yield += cellSums[2 * count + j]
+                        retained += cellSums[3 * count + j]
+                        carbonSum += cellSums[4 * count + j]
+                        j += 1
                     }
-                } else {
-                    missing = true
+                    if cells > 0 {
+                        var sums = zones[set][id] ?? [Double](repeating: 0, count: width)
+                        sums[0] += cells
+                        sums[1] += water
+                        sums[2] += yield
+                        sums[3] += retained
+                        sums[4] += carbonSum
+                        zones[set][id] = sums
+                    }
+                    i = j
                 }
-                if !missing {
-                    sums.yield = Double((pValue - et) * 1e-3 * cellArea)
-                    let depth = pValue - p.alpha[c] * pValue - et
-                    sums.water = Double(max(0, depth) * 1e-3 * cellArea * p.conserves[c])
-                }
-            }
-            if soil, p.retainsSoil[c] == 1 {
-                if let r = band.erosivity, let k = band.erodibility, let ls = band.slopeLength, r.isValid(i), k.isValid(i), ls.isValid(i) {
-                    sums.soil = Double(r.values[i] * k.values[i] * ls.values[i] * (1 - p.coverPractice[c])) * hectares
-                } else {
-                    missing = true
-                }
-            }
-            if carbon { sums.carbon = Double(p.carbonRate[c]) * hectares }
-            if missing { accumulator.nodataCells += 1 }
-            let base = c * width
-            accumulator.byClass[base] += sums.cells
-            accumulator.byClass[base + 1] += sums.water
-            accumulator.byClass[base + 2] += sums.yield
-            accumulator.byClass[base + 3] += sums.soil
-            accumulator.byClass[base + 4] += sums.carbon
-            for (set, layer) in band.zones.enumerated() {
-                let value = layer.values[i]
-                let id: Int32 = layer.isValid(i) && value > 0 ? Int32(clamping: Int(value)) : 0
-                if zoneCache[set]?.id != id {
-                    if let cached = zoneCache[set] { accumulator.zones[set][cached.id] = cached.sums }
-                    zoneCache[set] = (id, accumulator.zones[set][id] ?? [Double](repeating: 0, count: width))
-                }
-                zoneCache[set]!.sums[0] += sums.cells
-                zoneCache[set]!.sums[1] += sums.water
-                zoneCache[set]!.sums[2] += sums.yield
-                zoneCache[set]!.sums[3] += sums.soil
-                zoneCache[set]!.sums[4] += sums.carbon
             }
         }
-        for (set, cached) in zoneCache.enumerated() { if let cached { accumulator.zones[set][cached.id] = cached.sums } }
+        var unmapped: [Int32: Int] = [:]
+        var nodataCells = 0
+        mapped.withUnsafeBufferPointer { mapped in
+        alpha.withUnsafeBufferPointer { alpha in
+        conserves.withUnsafeBufferPointer { conserves in
+        kc.withUnsafeBufferPointer { kc in
+        rootDepth.withUnsafeBufferPointer { rootDepth in
+        vegetated.withUnsafeBufferPointer { vegetated in
+        coverPractice.withUnsafeBufferPointer { coverPractice in
+        retainsSoil.withUnsafeBufferPointer { retainsSoil in
+        carbonRate.withUnsafeBufferPointer { carbonRate in
+            for row in 0..<(band.count / max(1, rowWidth)) {
+            let rowStart = row * rowWidth
+            for column in 0..<rowWidth {
+                let i = rowStart + column
+                let raw = lulc.values[i]
+                let validCover = lulc.isValid(i)
+                guard validCover, raw >= 0, raw < Float(classCount), mapped[Int(raw)] == 1 else {
+                    if validCover { unmapped[Int32(clamping: Int(raw.rounded())), default: 0] += 1 }
+                    for q in 0..<5 { cellSums[q * count + column] = 0 }
+                    continue
+                }
+                let c = Int(raw)
+                var water = 0.0, yield = 0.0, soilRetained = 0.0, carbonTonnes = 0.0
+                var missing = false
+                if wantsWater {
+                    let pValue = precipitation.values[i]
+                    var et: Float = .nan
+                    if !precipitation.isValid(i) || pValue == 0 {
+                        missing = true
+                    } else if hasBalanceET, evapotranspiration.isValid(i) {
+                        et = evapotranspiration.values[i]
+                    } else if hasBudykoInputs, referenceET.isValid(i), soilDepth.isValid(i), pawc.isValid(i) {
+                        let pet = kc[c] * referenceET.values[i]
+                        if vegetated[c] == 1 {
+                            let awc = min(rootDepth[c], soilDepth.values[i]) * pawc.values[i]
+                            let omega = min(seasonality * awc / pValue + 1.25, 5)
+                            let ratio = pet / pValue
+                            let fu = 1 + ratio - powf(1 + powf(ratio, omega), 1 / omega)
+                            et = min(ratio, fu) * pValue
+                        } else {
+                            et = min(pet, pValue)
+                        }
+                    } else {
+                        missing = true
+                    }
+                    if !missing {
+                        yield = Double((pValue - et) * 1e-3 * area)
+                        water = Double(max(0, pValue - alpha[c] * pValue - et) * 1e-3 * area * conserves[c])
+                    }
+                }
+                if computesSoil, retainsSoil[c] == 1 {
+                    if hasRUSLE, erosivity.isValid(i), erodibility.isValid(i), slopeLength.isValid(i) {
+                        soilRetained = Double(erosivity.values[i] * erodibility.values[i] * slopeLength.values[i] * (1 - coverPractice[c])) * hectares
+                    } else {
+                        missing = true
+                    }
+                }
+                if computesCarbon { carbonTonnes = Double(carbonRate[c]) * hectares }
+                if missing { nodataCells += 1 }
+                let base = classSums + c * width
+                base[0] += 1
+                base[1] += water
+                base[2] += yield
+                base[3] += soilRetained
+                base[4] += carbonTonnes
+                cellSums[0 * count + column] = 1
+                cellSums[1 * count + column] = water
+                cellSums[2 * count + column] = yield
+                cellSums[3 * count + column] = soilRetained
+                cellSums[4 * count + column] = carbonTonnes
+            }
+            sumZoneRuns(rowStart: rowStart)
+            }
+        }}}}}}}}}
+        accumulator.zones = zones
+        for (code, count) in unmapped { accumulator.unmappedCodes[code, default: 0] += count }
+        accumulator.nodataCells += nodataCells
+        for index in 0..<(classCount * width) { accumulator.byClass[index] += classSums[index] }
     }
 }

@@ -72,7 +72,7 @@ public enum GridAccountRunner {
                 guard let pointer = buffers[index] else { return nil }
                 return GridAccountKernel.Layer(values: pointer, nodata: layers[index]?.nodata.map(Float.init))
             }
-            let band = GridAccountKernel.Band(count: rows * geometry.width, lulc: layer(0)!, precipitation: layer(1), evapotranspiration: layer(2),
+            let band = GridAccountKernel.Band(count: rows * geometry.width, width: geometry.width, lulc: layer(0)!, precipitation: layer(1), evapotranspiration: layer(2),
                                        referenceET: layer(3), soilDepth: layer(4), pawc: layer(5), erosivity: layer(6),
                                        erodibility: layer(7), slopeLength: layer(8),
                                        zones: zoneLayers.indices.map { z in

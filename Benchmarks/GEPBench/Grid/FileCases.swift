@@ -1,0 +1,102 @@
+import Dispatch
+import Foundation
+import GEPGrid
+import GEPRaster
+
+/// Cases over files written with the project's writer at 1600 × 1600 (the size of the
+/// issue's quoted InVEST and numpy figures): whole-file decoding, and opening the LZW files
+/// plus running Annual Water Yield with sub-watershed zones.
+enum FileCases {
+    static let size = GridSize(columns: 1600, rows: 1600)
+    /// InVEST 3.20 Annual Water Yield on the 1600² grid, seconds, as quoted in the issue (not measured here).
+    static let quotedInVEST = 4.4
+    /// A vectorised numpy script reading with GDAL, end to end, seconds, as quoted in the issue.
+    static let quotedNumpy = 0.23
+
+    static func group(options: BenchOptions, notes: RunNotes, repository: String) throws -> BenchmarkGroup {
+        let fixture = GeoTIFFFixture(size: size)
+        let model = try LianpingTables.waterYieldModel()
+        let prepare = { try fixture.prepare() }
+        var cases: [BenchmarkCase] = []
+        let threadCounts = options.threads == 1 ? [1] : [1, options.threads]
+        for (family, file, note) in [("decode.lzw", "precip.tif", "Float32, 256² tiles, LZW, predictor 1"),
+                                     ("decode.deflate", "precip_deflate.tif", "Float32, 256² tiles, DEFLATE 6, predictor 3")] {
+            for threads in threadCounts {
+                cases.append(.grid(family, size: size, threads: threads, note: note, setUp: prepare) {
+                    try decode(fixture.path(file), threads: threads)
+                })
+            }
+        }
+        var endToEnd = BenchmarkCase.grid("end_to_end.water_yield_lzw_1600", size: size, threads: options.threads,
+                                          note: "open 5 LZW GeoTIFFs + zones, WaterYieldModel.run", setUp: prepare) {
+            let bands = try GeoTIFFFixture.waterYieldLayers.map { try GeoTIFFBand(path: fixture.path($0)) }
+            let layers = WaterYieldLayers(landCover: bands[0], precipitation: bands[1], referenceET: bands[2],
+                                          rootRestrictingDepth: bands[3], plantAvailableWater: bands[4])
+            let zones = try GeoTIFFBand(path: fixture.path(GeoTIFFFixture.zoneLayer))
+            let result = try model.run(layers, zones: zones, engine: GridEngine(threadCount: options.threads))
+            fixture.endToEnd = result
+            return result.grid.wyield
+        }
+        endToEnd.name = endToEnd.family
+        cases.append(endToEnd)
+        return BenchmarkGroup(title: "files \(size)", cases: cases) { results in
+            defer { fixture.release() }
+            guard options.numpy else { return }
+            guard let ours = results.first(where: { $0.name == endToEnd.name }), let result = fixture.endToEnd else {
+                notes.remarks.append("--numpy: skipped, because end_to_end.water_yield_lzw_1600 did not run (see --filter)")
+                return
+            }
+            notes.numpy = NumpyBaseline.run(script: repository + "/Benchmarks/reference/water_yield_numpy.py", fixture: fixture,
+                                            repeats: options.quick ? 1 : 7, ours: result, oursSeconds: ours.percentile(50))
+        }
+    }
+
+    /// Reads the whole band, on `threads` threads by block rows; returns a checksum.
+    static func decode(_ path: String, threads: Int) throws -> Double {
+        let band = try GeoTIFFBand(path: path)
+        let width = band.geometry.width, height = band.geometry.height
+        let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: width * height)
+        defer { buffer.deallocate() }
+        if threads == 1 {
+            try band.read(rows: 0..<height, into: buffer)
+        } else {
+            let blockRows = (height + band.blockHeight - 1) / band.blockHeight
+            let work = SharedWork(count: blockRows)
+            nonisolated(unsafe) let target = buffer
+            DispatchQueue.concurrentPerform(iterations: min(threads, blockRows)) { _ in
+                while let blockRow = work.claim() {
+                    let rows = (blockRow * band.blockHeight)..<min(height, (blockRow + 1) * band.blockHeight)
+                    do {
+                        try band.read(rows: rows, into: UnsafeMutableBufferPointer(rebasing: target[(rows.lowerBound * width)..<(rows.upperBound * width)]))
+                    } catch {
+                        work.record(error)
+                    }
+                }
+            }
+            if let error = work.error { throw error }
+        }
+        return Double(buffer[buffer.count / 2])
+    }
+}
+
+/// Work items claimed in order by concurrent workers, and the first error among them.
+final class SharedWork: @unchecked Sendable {
+    private let lock = NSLock()
+    private let count: Int
+    private var next = 0
+    private var first: Error?
+
+    init(count: Int) { self.count = count }
+
+    /// The next unclaimed item, or `nil` when all are taken.
+    func claim() -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
+    func record(_ error: Error) { lock.withLock { if first == nil { first = error } } }
+    var error: Error? { lock.withLock { first } }
+}
