@@ -113,9 +113,8 @@ struct GridAccountKernel: Sendable {
                     var cells = 0.0, water = 0.0, yield = 0.0, retained = 0.0, carbonSum = 0.0
                     var j = i
                     while j < count {
-                        let next = values[j]
-                        let nextID: Int32 = next == next && next != nodata && next > 0 ? Int32(clamping: Int(next)) : 0
-                        if nextID != id { break }
+                        // a run is a stretch of identical stored values (bit patterns, so NaN runs too)
+                        if values[j].bitPattern != value.bitPattern { break }
                         cells += cellSums[j]
                         water += cellSums[count + j]
                         yield += cellSums[2 * count + j]
