@@ -137,6 +137,15 @@ struct GridAccountKernel: Sendable {
         }
         var unmapped: [Int32: Int] = [:]
         var nodataCells = 0
+        // Per row, three passes (as the water-yield kernel does): classify cells and queue the
+        // vegetated ones for the Fu–Budyko curve; run the two powf per queued cell back to back;
+        // then finish every cell and add it to the class sums and the row's cell sums.
+        let scratch = WaterYieldRowScratch(width: max(1, rowWidth))
+        defer { scratch.deallocate() }
+        let classOf = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, rowWidth))
+        let evapotranspirationRow = UnsafeMutablePointer<Float>.allocate(capacity: max(1, rowWidth))
+        defer { classOf.deallocate(); evapotranspirationRow.deallocate() }
+        let waterMissing: UInt8 = 1, soilMissing: UInt8 = 2
         mapped.withUnsafeBufferPointer { mapped in
         alpha.withUnsafeBufferPointer { alpha in
         conserves.withUnsafeBufferPointer { conserves in
@@ -147,67 +156,88 @@ struct GridAccountKernel: Sendable {
         retainsSoil.withUnsafeBufferPointer { retainsSoil in
         carbonRate.withUnsafeBufferPointer { carbonRate in
             for row in 0..<(band.count / max(1, rowWidth)) {
-            let rowStart = row * rowWidth
-            for column in 0..<rowWidth {
-                let i = rowStart + column
-                let raw = lulc.values[i]
-                let validCover = lulc.isValid(i)
-                guard validCover, raw >= 0, raw < Float(classCount), mapped[Int(raw)] == 1 else {
-                    if validCover { unmapped[Int32(clamping: Int(raw.rounded())), default: 0] += 1 }
-                    for q in 0..<5 { cellSums[q * count + column] = 0 }
-                    continue
-                }
-                let c = Int(raw)
-                var water = 0.0, yield = 0.0, soilRetained = 0.0, carbonTonnes = 0.0
-                var missing = false
-                if wantsWater {
-                    let pValue = precipitation.values[i]
-                    var et: Float = .nan
-                    if !precipitation.isValid(i) || pValue == 0 {
-                        missing = true
-                    } else if hasBalanceET, evapotranspiration.isValid(i) {
-                        et = evapotranspiration.values[i]
-                    } else if hasBudykoInputs, referenceET.isValid(i), soilDepth.isValid(i), pawc.isValid(i) {
-                        let pet = kc[c] * referenceET.values[i]
-                        if vegetated[c] == 1 {
-                            let awc = min(rootDepth[c], soilDepth.values[i]) * pawc.values[i]
-                            let omega = min(seasonality * awc / pValue + 1.25, 5)
-                            let ratio = pet / pValue
-                            let fu = 1 + ratio - powf(1 + powf(ratio, omega), 1 / omega)
-                            et = min(ratio, fu) * pValue
-                        } else {
-                            et = min(pet, pValue)
-                        }
-                    } else {
-                        missing = true
+                let rowStart = row * rowWidth
+                var queued = 0
+                for column in 0..<rowWidth {
+                    let i = rowStart + column
+                    let raw = lulc.values[i]
+                    let validCover = lulc.isValid(i)
+                    guard validCover, raw >= 0, raw < Float(classCount), mapped[Int(raw)] == 1 else {
+                        if validCover { unmapped[Int32(clamping: Int(raw.rounded())), default: 0] += 1 }
+                        classOf[column] = -1
+                        continue
                     }
-                    if !missing {
+                    let c = Int(raw)
+                    classOf[column] = Int32(c)
+                    var flags: UInt8 = 0
+                    if wantsWater {
+                        let pValue = precipitation.values[i]
+                        if !precipitation.isValid(i) || pValue == 0 {
+                            flags |= waterMissing
+                        } else if hasBalanceET, evapotranspiration.isValid(i) {
+                            evapotranspirationRow[column] = evapotranspiration.values[i]
+                        } else if hasBudykoInputs, referenceET.isValid(i), soilDepth.isValid(i), pawc.isValid(i) {
+                            let pet = kc[c] * referenceET.values[i]
+                            if vegetated[c] == 1 {
+                                let (phi, omega) = WaterYieldCell.budykoArguments(pet: pet, precipitation: pValue, rootDepth: rootDepth[c],
+                                                                                  soilDepth: soilDepth.values[i], pawc: pawc.values[i], z: seasonality)
+                                scratch.phi[queued] = phi
+                                scratch.omega[queued] = omega
+                                scratch.queue[queued] = Int32(column)
+                                queued += 1
+                            } else {
+                                evapotranspirationRow[column] = WaterYieldCell.nonVegetatedFraction(pet: pet, precipitation: pValue) * pValue
+                            }
+                        } else {
+                            flags |= waterMissing
+                        }
+                    }
+                    if computesSoil, retainsSoil[c] == 1,
+                       !(hasRUSLE && erosivity.isValid(i) && erodibility.isValid(i) && slopeLength.isValid(i)) {
+                        flags |= soilMissing
+                    }
+                    scratch.flags[column] = flags
+                }
+                for j in 0..<queued {
+                    scratch.power[j] = WaterYieldCell.innerPower(phi: scratch.phi[j], omega: scratch.omega[j])
+                }
+                for j in 0..<queued {
+                    let column = Int(scratch.queue[j])
+                    let fraction = WaterYieldCell.vegetatedFraction(phi: scratch.phi[j], omega: scratch.omega[j], innerPower: scratch.power[j])
+                    evapotranspirationRow[column] = fraction * precipitation.values[rowStart + column]
+                }
+                for column in 0..<rowWidth {
+                    let c = Int(classOf[column])
+                    guard c >= 0 else {
+                        for q in 0..<width { cellSums[q * count + column] = 0 }
+                        continue
+                    }
+                    let i = rowStart + column
+                    let flags = scratch.flags[column]
+                    var water = 0.0, yield = 0.0, soilRetained = 0.0, carbonTonnes = 0.0
+                    if wantsWater && flags & waterMissing == 0 {
+                        let pValue = precipitation.values[i], et = evapotranspirationRow[column]
                         yield = Double((pValue - et) * 1e-3 * area)
                         water = Double(max(0, pValue - alpha[c] * pValue - et) * 1e-3 * area * conserves[c])
                     }
-                }
-                if computesSoil, retainsSoil[c] == 1 {
-                    if hasRUSLE, erosivity.isValid(i), erodibility.isValid(i), slopeLength.isValid(i) {
+                    if computesSoil, retainsSoil[c] == 1, flags & soilMissing == 0 {
                         soilRetained = Double(erosivity.values[i] * erodibility.values[i] * slopeLength.values[i] * (1 - coverPractice[c])) * hectares
-                    } else {
-                        missing = true
                     }
+                    if computesCarbon { carbonTonnes = Double(carbonRate[c]) * hectares }
+                    if flags != 0 { nodataCells += 1 }
+                    let base = classSums + c * width
+                    base[0] += 1
+                    base[1] += water
+                    base[2] += yield
+                    base[3] += soilRetained
+                    base[4] += carbonTonnes
+                    cellSums[0 * count + column] = 1
+                    cellSums[1 * count + column] = water
+                    cellSums[2 * count + column] = yield
+                    cellSums[3 * count + column] = soilRetained
+                    cellSums[4 * count + column] = carbonTonnes
                 }
-                if computesCarbon { carbonTonnes = Double(carbonRate[c]) * hectares }
-                if missing { nodataCells += 1 }
-                let base = classSums + c * width
-                base[0] += 1
-                base[1] += water
-                base[2] += yield
-                base[3] += soilRetained
-                base[4] += carbonTonnes
-                cellSums[0 * count + column] = 1
-                cellSums[1 * count + column] = water
-                cellSums[2 * count + column] = yield
-                cellSums[3 * count + column] = soilRetained
-                cellSums[4 * count + column] = carbonTonnes
-            }
-            sumZoneRuns(rowStart: rowStart)
+                sumZoneRuns(rowStart: rowStart)
             }
         }}}}}}}}}
         accumulator.zones = zones
