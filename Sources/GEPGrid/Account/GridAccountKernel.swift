@@ -115,11 +115,12 @@ struct GridAccountKernel: Sendable {
                     while j < count {
                         // a run is a stretch of identical stored values (bit patterns, so NaN runs too)
                         if values[j].bitPattern != value.bitPattern { break }
-                        cells += cellSums[j]
-                        water += cellSums[count + j]
-                        yield += cellSums[2 * count + j]
-                        retained += cellSums[3 * count + j]
-                        carbonSum += cellSums[4 * count + j]
+                        let cell = cellSums + j * width
+                        cells += cell[0]
+                        water += cell[1]
+                        yield += cell[2]
+                        retained += cell[3]
+                        carbonSum += cell[4]
                         j += 1
                     }
                     if cells > 0 {
@@ -209,7 +210,7 @@ struct GridAccountKernel: Sendable {
                 for column in 0..<rowWidth {
                     let c = Int(classOf[column])
                     guard c >= 0 else {
-                        for q in 0..<width { cellSums[q * count + column] = 0 }
+                        (cellSums + column * width).update(repeating: 0, count: width)
                         continue
                     }
                     let i = rowStart + column
@@ -231,11 +232,12 @@ struct GridAccountKernel: Sendable {
                     base[2] += yield
                     base[3] += soilRetained
                     base[4] += carbonTonnes
-                    cellSums[0 * count + column] = 1
-                    cellSums[1 * count + column] = water
-                    cellSums[2 * count + column] = yield
-                    cellSums[3 * count + column] = soilRetained
-                    cellSums[4 * count + column] = carbonTonnes
+                    let cell = cellSums + column * width
+                    cell[0] = 1
+                    cell[1] = water
+                    cell[2] = yield
+                    cell[3] = soilRetained
+                    cell[4] = carbonTonnes
                 }
                 sumZoneRuns(rowStart: rowStart)
             }
