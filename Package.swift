@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "GEPReport", targets: ["GEPReport"]),
         .library(name: "GEPRaster", targets: ["GEPRaster"]),
         .library(name: "GEPGrid", targets: ["GEPGrid"]),
+        .library(name: "GEPAnalysis", targets: ["GEPAnalysis"]),
         .executable(name: "gep", targets: ["gep"]),
         .executable(name: "gep-bench", targets: ["GEPBench"]),
     ],
@@ -29,10 +30,12 @@ let package = Package(
         .target(name: "GEPGrid", dependencies: ["GEPCore", "GEPRaster", "GEPServices"]),
         // One file per ecosystem service: its physical model(s) and valuation.
         .target(name: "GEPServices", dependencies: ["GEPCore"]),
+        // Scenarios against a baseline (with quantity and price effects) and ecological-compensation quotes.
+        .target(name: "GEPAnalysis", dependencies: ["GEPCore", "GEPServices"]),
         // Table, CSV, JSON and Markdown renderers with zh/en labels.
-        .target(name: "GEPReport", dependencies: ["GEPCore", "GEPServices", "GEPGrid", "GEPRaster"]),
+        .target(name: "GEPReport", dependencies: ["GEPCore", "GEPServices", "GEPGrid", "GEPRaster", "GEPAnalysis"]),
         // Argument parsing, commands, exit codes; runs in-process for tests.
-        .target(name: "GEPCommandLine", dependencies: ["GEPCore", "GEPServices", "GEPReport", "GEPRaster", "GEPGrid"]),
+        .target(name: "GEPCommandLine", dependencies: ["GEPCore", "GEPServices", "GEPReport", "GEPRaster", "GEPGrid", "GEPAnalysis"]),
         .executableTarget(name: "gep", dependencies: ["GEPCommandLine"]),
         .executableTarget(
             name: "GEPBench",
@@ -42,6 +45,7 @@ let package = Package(
         .testTarget(name: "GEPCoreTests", dependencies: ["GEPCore"]),
         .testTarget(name: "GEPServicesTests", dependencies: ["GEPCore", "GEPServices", "GEPReport"], exclude: ["Fixtures"]),
         .testTarget(name: "GEPCommandLineTests", dependencies: ["GEPCommandLine", "GEPCore"]),
+        .testTarget(name: "GEPAnalysisTests", dependencies: ["GEPAnalysis", "GEPServices", "GEPCore"]),
         .testTarget(name: "GEPRasterTests", dependencies: ["GEPRaster", "GEPCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GEPGridTests", dependencies: ["GEPGrid", "GEPRaster", "GEPCore"], exclude: ["Fixtures"]),
     ],

@@ -1,0 +1,1 @@
+// Scenarios and compensation quotes are added in the following commits.
