@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "GEPCoreTests", dependencies: ["GEPCore"]),
         .testTarget(name: "GEPServicesTests", dependencies: ["GEPCore", "GEPServices", "GEPReport"], exclude: ["Fixtures"]),
         .testTarget(name: "GEPCommandLineTests", dependencies: ["GEPCommandLine", "GEPCore"]),
-        .testTarget(name: "GEPAnalysisTests", dependencies: ["GEPAnalysis", "GEPServices", "GEPCore"]),
+        .testTarget(name: "GEPAnalysisTests", dependencies: ["GEPAnalysis", "GEPServices", "GEPReport", "GEPCore"]),
         .testTarget(name: "GEPRasterTests", dependencies: ["GEPRaster", "GEPCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GEPGridTests", dependencies: ["GEPGrid", "GEPRaster", "GEPCore"], exclude: ["Fixtures"]),
     ],

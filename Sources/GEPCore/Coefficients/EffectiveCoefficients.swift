@@ -68,6 +68,22 @@ public struct EffectiveCoefficients: Sendable {
     /// All ids in force, sorted.
     public var ids: [String] { entries.keys.sorted() }
 
+    /// Returns a copy with one coefficient set to `value` (in its own unit), recording `origin`
+    /// and why in its history, as `--set` does; `nil` when no layer defines `id`.
+    public func overriding(_ id: String, value: Double, origin: String, reason: String) -> EffectiveCoefficients? {
+        guard var coefficient = entries[id] else { return nil }
+        var copy = self
+        coefficient.value = value
+        coefficient.origin = origin
+        coefficient.source = "\(reason); replaces: \(coefficient.source)"
+        if let low = coefficient.low, value < low { coefficient.low = value }
+        if let high = coefficient.high, value > high { coefficient.high = value }
+        copy.entries[id] = coefficient
+        copy.history[id, default: []].append(coefficient)
+        if copy.layers.last != origin { copy.layers.append(origin) }
+        return copy
+    }
+
     /// Returns a copy with one coefficient's value replaced (for what-if and sensitivity runs).
     public func replacing(_ id: String, value: Double) -> EffectiveCoefficients {
         var copy = self

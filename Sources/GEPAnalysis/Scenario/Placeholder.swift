@@ -1,1 +1,0 @@
-// Scenarios and compensation quotes are added in the following commits.

@@ -1,0 +1,115 @@
+import Foundation
+import GEPCore
+
+extension Scenario {
+    static let topLevelKeys = ["id", "name_zh", "name_en", "baseline", "land_cover", "adjust", "coefficients", "services",
+                               "accounting_year", "price_basis", "description"]
+
+    /// Reads and validates a scenario file, reporting every problem (file:line:column).
+    ///
+    /// - Parameters:
+    ///   - directory: the scenario file's directory; the baseline path resolves against it.
+    public static func parse(_ bytes: [UInt8], file: String, directory: String) throws(GEPError) -> Scenario {
+        let root = try JSONParser.parse(bytes, file: file)
+        var reader = FieldReader(file: file)
+        guard reader.object(root, path: "") != nil else { throw .invalidData(reader.diagnostics) }
+        reader.rejectUnknownKeys(root, allowed: topLevelKeys, path: "")
+        let id = reader.string(root, "id", path: "") ?? ""
+        let nameZH = reader.string(root, "name_zh", path: "") ?? ""
+        let nameEN = reader.string(root, "name_en", path: "") ?? ""
+        let baseline = reader.string(root, "baseline", path: "") ?? ""
+        var conversions: [Conversion] = []
+        if let list = reader.field(root, "land_cover", path: "", required: false), let items = reader.array(list, path: "land_cover") {
+            for (index, item) in items.enumerated() {
+                let path = "land_cover[\(index)]"
+                guard reader.object(item, path: path) != nil else { continue }
+                reader.rejectUnknownKeys(item, allowed: ["from", "to", "area", "note", "source"], path: path)
+                let from = ecosystem(item, "from", path: path, reader: &reader)
+                let to = ecosystem(item, "to", path: path, reader: &reader)
+                let area = reader.quantity(item, "area", path: path, expected: .known("ha"))
+                if let from, let to, from == to { reader.report("\"from\" and \"to\" are the same type", at: item.position, path: path) }
+                if let from, let to, let area { conversions.append(Conversion(from: from, to: to, area: area.value)) }
+            }
+        }
+        var adjustments: [Adjustment] = []
+        if let list = reader.field(root, "adjust", path: "", required: false), let items = reader.array(list, path: "adjust") {
+            for (index, item) in items.enumerated() {
+                let path = "adjust[\(index)]"
+                guard reader.object(item, path: path) != nil else { continue }
+                reader.rejectUnknownKeys(item, allowed: ["path", "multiply", "add", "set", "note", "source"], path: path)
+                guard let target = reader.string(item, "path", path: path) else { continue }
+                let operations = ["multiply", "add", "set"].filter { item[$0] != nil }
+                guard operations.count == 1 else {
+                    reader.report("give exactly one of \"multiply\", \"add\" or \"set\"", at: item.position, path: path)
+                    continue
+                }
+                switch operations[0] {
+                case "multiply":
+                    if let factor = reader.number(item, "multiply", path: path) {
+                        if factor < 0 { reader.report("a factor must not be negative, found \(factor)", at: item["multiply"]?.position, path: path + ".multiply") }
+                        adjustments.append(Adjustment(path: target, operation: .multiply(factor)))
+                    }
+                default:
+                    let key = operations[0]
+                    guard let node = item[key], reader.object(node, path: path + "." + key) != nil else { continue }
+                    guard let value = reader.number(node, "value", path: path + "." + key),
+                          let unitText = reader.string(node, "unit", path: path + "." + key) else { continue }
+                    do {
+                        let unit = try PhysicalUnit(parsing: unitText)
+                        adjustments.append(Adjustment(path: target, operation: key == "add" ? .add(value, unit)
+                                                      : .set(value, unit, node["source"]?.string)))
+                    } catch {
+                        reader.report(error.description, at: node["unit"]?.position, path: path + "." + key + ".unit")
+                    }
+                }
+            }
+        }
+        var coefficients: [(id: String, change: CoefficientChange)] = []
+        if let node = reader.field(root, "coefficients", path: "", required: false), let members = reader.object(node, path: "coefficients") {
+            for member in members where !member.key.hasPrefix("_") {
+                let path = "coefficients.\(member.key)"
+                if let value = member.value.double {
+                    coefficients.append((member.key, .set(value)))
+                } else if member.value.members != nil {
+                    reader.rejectUnknownKeys(member.value, allowed: ["multiply", "note", "source"], path: path)
+                    if let factor = reader.number(member.value, "multiply", path: path) { coefficients.append((member.key, .multiply(factor))) }
+                } else {
+                    reader.report("expected a number (the new value in the coefficient's unit) or {\"multiply\": factor}, found \(member.value.kindName)",
+                                  at: member.value.position, path: path)
+                }
+            }
+        }
+        var services: [ServiceID: JSON] = [:]
+        if let node = reader.field(root, "services", path: "", required: false), let members = reader.object(node, path: "services") {
+            for member in members where !member.key.hasPrefix("_") {
+                guard let id = ServiceID(rawValue: member.key) else {
+                    var message = "unknown service \"\(member.key)\""
+                    if let near = EditDistance.nearest(to: member.key, in: ServiceID.allCases.map(\.id)) { message += "; did you mean \"\(near)\"?" }
+                    reader.report(message, at: member.keyPosition, path: "services.\(member.key)")
+                    continue
+                }
+                if reader.object(member.value, path: "services.\(member.key)") != nil { services[id] = JSON(member.value) }
+            }
+        }
+        let year = reader.integer(root, "accounting_year", path: "", in: 1950...2100, required: false)
+        var basis: PriceBasis?
+        if let text = reader.string(root, "price_basis", path: "", required: false) {
+            basis = PriceBasis(parsing: text)
+            if basis == nil { reader.report("expected \"current\" or \"constant:YYYY\", found \"\(text)\"", at: root["price_basis"]?.position, path: "price_basis") }
+        }
+        guard reader.diagnostics.isEmpty else { throw .invalidData(reader.diagnostics) }
+        let resolved = baseline.hasPrefix("/") || directory.isEmpty ? baseline : directory + "/" + baseline
+        return Scenario(id: id, nameZH: nameZH, nameEN: nameEN, file: file, baselinePath: resolved, baselineName: baseline,
+                        conversions: conversions, adjustments: adjustments, coefficients: coefficients, services: services,
+                        year: year, priceBasis: basis)
+    }
+
+    private static func ecosystem(_ item: JSONNode, _ key: String, path: String, reader: inout FieldReader) -> EcosystemType? {
+        guard let text = reader.string(item, key, path: path) else { return nil }
+        if let type = EcosystemType(rawValue: text) { return type }
+        var message = "unknown ecosystem type \"\(text)\""
+        if let near = EditDistance.nearest(to: text, in: EcosystemType.allCases.map(\.id)) { message += "; did you mean \"\(near)\"?" }
+        reader.report(message, at: item[key]?.position, path: path + "." + key)
+        return nil
+    }
+}

@@ -1,0 +1,94 @@
+import Dispatch
+import Foundation
+import GEPCore
+import GEPServices
+
+/// Runs scenarios against their baselines, several at once.
+public enum ScenarioRunner {
+    /// Builds each scenario's baseline and scenario accounts and compares them. Scenarios run
+    /// in parallel; results come back in the order given and do not depend on the thread count.
+    ///
+    /// - Parameters:
+    ///   - scenarios: parsed scenario files.
+    ///   - library: the coefficient library; each baseline resolves the set its input names.
+    ///   - userSets: `--coefficients` layers applied to baselines and scenarios alike.
+    ///   - overrides: `--set` overrides applied to baselines and scenarios alike.
+    /// - Throws: every problem of every scenario together (`.invalidData`), or the first
+    ///   missing-file or I/O error.
+    public static func run(_ scenarios: [Scenario], library: CoefficientLibrary, userSets: [CoefficientSet] = [],
+                           overrides: [(id: String, value: Double)] = []) throws(GEPError) -> [ScenarioComparison] {
+        let results = ResultSlots(count: scenarios.count)
+        let overrideList = overrides
+        DispatchQueue.concurrentPerform(iterations: scenarios.count) { index in
+            do throws(GEPError) {
+                results.store(index, .success(try compare(scenarios[index], library: library, userSets: userSets, overrides: overrideList)))
+            } catch {
+                results.store(index, .failure(error))
+            }
+        }
+        var comparisons: [ScenarioComparison] = []
+        var problems: [Diagnostic] = []
+        for index in scenarios.indices {
+            switch results.take(index) {
+            case let .success(comparison): comparisons.append(comparison)
+            case let .failure(.invalidData(list)): problems += list
+            case let .failure(error): throw error
+            }
+        }
+        guard problems.isEmpty else { throw .invalidData(problems) }
+        return comparisons
+    }
+
+    /// One scenario: baseline account, changed input and coefficients, scenario account, comparison.
+    public static func compare(_ scenario: Scenario, library: CoefficientLibrary, userSets: [CoefficientSet],
+                               overrides: [(id: String, value: Double)]) throws(GEPError) -> ScenarioComparison {
+        let bytes = try InputFile.read(scenario.baselinePath, relativeTo: "/")
+        var baselineInput = try CountyInput.parse(bytes, file: scenario.baselinePath)
+        baselineInput.file = scenario.baselineName
+        let baselineCoefficients = try EffectiveCoefficients.resolve(library: library, setID: baselineInput.coefficientSet,
+                                                                    userSets: userSets, overrides: overrides)
+        let baseline = try AccountBuilder.build(input: baselineInput, coefficients: baselineCoefficients)
+        let input = try scenario.apply(toBaseline: bytes)
+        var coefficients = baselineCoefficients
+        var problems: [Diagnostic] = []
+        for (id, change) in scenario.coefficients {
+            guard let current = coefficients.entries[id] else {
+                var message = "coefficients.\(id): no coefficient \"\(id)\" in the sets \(baselineCoefficients.layers.joined(separator: " → "))"
+                if let near = EditDistance.nearest(to: id, in: coefficients.ids) { message += "; did you mean \"\(near)\"?" }
+                problems.append(Diagnostic(file: scenario.file, message: message))
+                continue
+            }
+            let value: Double
+            let reason: String
+            switch change {
+            case let .set(newValue):
+                value = newValue
+                reason = "scenario \(scenario.id): set to \(newValue)"
+            case let .multiply(factor):
+                value = current.value * factor
+                reason = "scenario \(scenario.id): × \(factor)"
+            }
+            guard value.isFinite, value >= 0 || current.value < 0 else {
+                problems.append(Diagnostic(file: scenario.file, message: "coefficients.\(id): \(value) is not a valid value"))
+                continue
+            }
+            coefficients = coefficients.overriding(id, value: value, origin: "scenario:\(scenario.id)", reason: reason)!
+        }
+        guard problems.isEmpty else { throw .invalidData(problems) }
+        let result = try AccountBuilder.build(input: input, coefficients: coefficients, year: scenario.year,
+                                              priceBasis: scenario.priceBasis ?? baselineInput.priceBasis)
+        return ScenarioComparison(scenario: scenario, baseline: baseline, baselineCoefficients: baselineCoefficients, result: result)
+    }
+}
+
+/// Per-scenario results written by workers and read in order afterwards.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<ScenarioComparison, GEPError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ result: Result<ScenarioComparison, GEPError>) { lock.withLock { slots[index] = result } }
+
+    func take(_ index: Int) -> Result<ScenarioComparison, GEPError> { lock.withLock { slots[index]! } }
+}
