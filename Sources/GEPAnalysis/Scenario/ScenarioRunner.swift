@@ -17,7 +17,7 @@ public enum ScenarioRunner {
     ///   missing-file or I/O error.
     public static func run(_ scenarios: [Scenario], library: CoefficientLibrary, userSets: [CoefficientSet] = [],
                            overrides: [(id: String, value: Double)] = []) throws(GEPError) -> [ScenarioComparison] {
-        let results = ResultSlots(count: scenarios.count)
+        let results = ResultSlots<ScenarioComparison>(count: scenarios.count)
         let overrideList = overrides
         DispatchQueue.concurrentPerform(iterations: scenarios.count) { index in
             do throws(GEPError) {
@@ -79,16 +79,4 @@ public enum ScenarioRunner {
                                               priceBasis: scenario.priceBasis ?? baselineInput.priceBasis)
         return ScenarioComparison(scenario: scenario, baseline: baseline, baselineCoefficients: baselineCoefficients, result: result)
     }
-}
-
-/// Per-scenario results written by workers and read in order afterwards.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<ScenarioComparison, GEPError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, _ result: Result<ScenarioComparison, GEPError>) { lock.withLock { slots[index] = result } }
-
-    func take(_ index: Int) -> Result<ScenarioComparison, GEPError> { lock.withLock { slots[index]! } }
 }

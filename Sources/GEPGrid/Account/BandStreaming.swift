@@ -21,7 +21,7 @@ enum BandStreaming {
         let height = bandHeight(layers)
         let bandCount = (geometry.height + height - 1) / height
         let workers = max(1, min(threads, bandCount))
-        let results = BandResults<Partial>(count: bandCount)
+        let results = ResultSlots<Partial>(count: bandCount)
         let width = geometry.width
         let layerList = layers
         let seed = initial()
@@ -72,21 +72,5 @@ enum BandStreaming {
             }
         }
         return total
-    }
-}
-
-/// Band results written by workers and read in order afterwards.
-final class BandResults<Partial>: @unchecked Sendable {
-    private var slots: [Result<Partial, GEPError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, _ result: Result<Partial, GEPError>) {
-        lock.withLock { slots[index] = result }
-    }
-
-    func take(_ index: Int) -> Result<Partial, GEPError> {
-        lock.withLock { slots[index]! }
     }
 }
