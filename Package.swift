@@ -31,7 +31,7 @@ let package = Package(
         // One file per ecosystem service: its physical model(s) and valuation.
         .target(name: "GEPServices", dependencies: ["GEPCore"]),
         // Scenarios against a baseline (with quantity and price effects) and ecological-compensation quotes.
-        .target(name: "GEPAnalysis", dependencies: ["GEPCore", "GEPServices"]),
+        .target(name: "GEPAnalysis", dependencies: ["GEPCore", "GEPServices", "GEPRaster", "GEPGrid"]),
         // Table, CSV, JSON and Markdown renderers with zh/en labels.
         .target(name: "GEPReport", dependencies: ["GEPCore", "GEPServices", "GEPGrid", "GEPRaster", "GEPAnalysis"]),
         // Argument parsing, commands, exit codes; runs in-process for tests.

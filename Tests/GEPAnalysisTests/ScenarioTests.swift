@@ -101,3 +101,36 @@ import GEPServices
     }
 }
 
+
+/// Grid scenarios on the committed synthetic grid.
+@Suite struct GridScenarioTests {
+    static func grid(_ rule: String) throws -> ScenarioComparison {
+        let scenario = try ScenarioTests.scenario("""
+        {"id": "g", "name_zh": "g", "name_en": "g", "grid_baseline": "../grid/lianping-grid-2023.json", \(rule)}
+        """)
+        let comparisons = try ScenarioRunner.run([scenario], library: CoefficientLibrary.load(directory: ScenarioTests.repository + "/coefficients"), threads: 2)
+        return comparisons[0]
+    }
+
+    @Test func aRuleThatMatchesNothingReproducesTheBaseline() throws {
+        let comparison = try Self.grid(#""land_cover_rule": {"from": [7], "to": 1, "raster": "../grid/ls.tif", "above": 1e9}"#)
+        #expect(AccountJSON.render(comparison.result) == AccountJSON.render(comparison.baseline))
+    }
+
+    @Test func steepCroplandToForestAddsCarbonCellByCell() throws {
+        let comparison = try Self.grid(#""land_cover_rule": {"from": [7], "to": 1, "raster": "../grid/ls.tif", "above": 4}"#)
+        let library = try CoefficientLibrary.load(directory: ScenarioTests.repository + "/coefficients")
+        let rate = try EffectiveCoefficients.resolve(library: library, setID: "lianping").entries["carbon_rate.evergreen_broadleaf_forest"]!.value
+        func broadleafCarbon(_ account: Account) -> Double {
+            account.services.first { $0.id == .carbonSequestration }!.physicalByEcosystem.first { $0.ecosystem == .evergreenBroadleafForest }!.quantity
+        }
+        let perCell = Double(Float(rate)) * 900 / 1e4
+        let converted = (broadleafCarbon(comparison.result) - broadleafCarbon(comparison.baseline)) / perCell
+        #expect(abs(converted - converted.rounded()) < 1e-6 && converted > 100)
+        // paddy (lucode 7) stores no rate-based carbon, so the whole carbon gain is the converted cells'
+        let carbon = comparison.services.first { $0.service == .carbonSequestration }!
+        let price = try EffectiveCoefficients.resolve(library: library, setID: "lianping").entries["price.carbon"]!.value
+        #expect(abs(carbon.difference - converted.rounded() * perCell * price) <= 1e-6 * carbon.scenario)
+        #expect(carbon.priceEffect == carbon.difference - carbon.quantityEffect && abs(carbon.priceEffect) < 1e-6)
+    }
+}

@@ -2,8 +2,8 @@ import Foundation
 import GEPCore
 
 extension Scenario {
-    static let topLevelKeys = ["id", "name_zh", "name_en", "baseline", "land_cover", "adjust", "coefficients", "services",
-                               "accounting_year", "price_basis", "description"]
+    static let topLevelKeys = ["id", "name_zh", "name_en", "baseline", "grid_baseline", "land_cover_raster", "land_cover_rule",
+                               "land_cover", "adjust", "coefficients", "services", "accounting_year", "price_basis", "description"]
 
     /// Reads and validates a scenario file, reporting every problem (file:line:column).
     ///
@@ -17,7 +17,34 @@ extension Scenario {
         let id = reader.string(root, "id", path: "") ?? ""
         let nameZH = reader.string(root, "name_zh", path: "") ?? ""
         let nameEN = reader.string(root, "name_en", path: "") ?? ""
-        let baseline = reader.string(root, "baseline", path: "") ?? ""
+        func resolve(_ path: String) -> String { path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path }
+        let grid = reader.string(root, "grid_baseline", path: "", required: false)
+        let baseline = reader.string(root, "baseline", path: "", required: grid == nil) ?? grid ?? ""
+        if grid != nil && root["baseline"] != nil {
+            reader.report("give either \"baseline\" (a county input) or \"grid_baseline\" (a grid input), not both", at: root.position, path: "")
+        }
+        let landCoverRaster = reader.string(root, "land_cover_raster", path: "", required: false).map(resolve)
+        var rule: LandCoverRule?
+        if let node = reader.field(root, "land_cover_rule", path: "", required: false), reader.object(node, path: "land_cover_rule") != nil {
+            reader.rejectUnknownKeys(node, allowed: ["from", "to", "raster", "above", "note", "source"], path: "land_cover_rule")
+            var from: Set<Int> = []
+            if let list = reader.field(node, "from", path: "land_cover_rule", required: true), let codes = reader.array(list, path: "land_cover_rule.from") {
+                for code in codes { if let value = code.double, value == value.rounded() { from.insert(Int(value)) } else {
+                    reader.report("expected a land-cover code (integer), found \(code.kindName)", at: code.position, path: "land_cover_rule.from")
+                } }
+            }
+            let to = reader.integer(node, "to", path: "land_cover_rule", in: 0...65535)
+            let raster = reader.string(node, "raster", path: "land_cover_rule")
+            let above = reader.number(node, "above", path: "land_cover_rule")
+            if let to, let raster, let above { rule = LandCoverRule(from: from, to: to, raster: resolve(raster), above: above) }
+        }
+        if grid == nil && (landCoverRaster != nil || rule != nil) {
+            reader.report("\"land_cover_raster\" and \"land_cover_rule\" apply to grid scenarios (\"grid_baseline\")", at: root.position, path: "")
+        }
+        if grid != nil && (root["land_cover"] != nil || root["adjust"] != nil) {
+            reader.report("grid scenarios change land cover with \"land_cover_raster\" or \"land_cover_rule\"; \"land_cover\" and \"adjust\" apply to county inputs",
+                          at: root.position, path: "")
+        }
         var conversions: [Conversion] = []
         if let list = reader.field(root, "land_cover", path: "", required: false), let items = reader.array(list, path: "land_cover") {
             for (index, item) in items.enumerated() {
@@ -98,8 +125,8 @@ extension Scenario {
             if basis == nil { reader.report("expected \"current\" or \"constant:YYYY\", found \"\(text)\"", at: root["price_basis"]?.position, path: "price_basis") }
         }
         guard reader.diagnostics.isEmpty else { throw .invalidData(reader.diagnostics) }
-        let resolved = baseline.hasPrefix("/") || directory.isEmpty ? baseline : directory + "/" + baseline
-        return Scenario(id: id, nameZH: nameZH, nameEN: nameEN, file: file, baselinePath: resolved, baselineName: baseline,
+        let resolved = resolve(baseline)
+        return Scenario(gridBaselinePath: grid.map(resolve), landCoverRaster: landCoverRaster, landCoverRule: rule, id: id, nameZH: nameZH, nameEN: nameEN, file: file, baselinePath: resolved, baselineName: baseline,
                         conversions: conversions, adjustments: adjustments, coefficients: coefficients, services: services,
                         year: year, priceBasis: basis)
     }

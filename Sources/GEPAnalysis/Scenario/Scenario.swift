@@ -45,6 +45,24 @@ public struct Scenario: Sendable {
         case multiply(Double)
     }
 
+    /// A land-cover rule for grid scenarios: cells whose code is in `from` and whose value in
+    /// `raster` is above `above` become `to` (e.g. cropland on slopes above 25° becomes forest).
+    public struct LandCoverRule: Sendable {
+        public var from: Set<Int>
+        public var to: Int
+        /// The condition raster, resolved against the scenario file's directory.
+        public var raster: String
+        public var above: Double
+    }
+
+    /// For grid scenarios: the grid input (resolved path), and either a replacement land-cover
+    /// raster or a rule; `nil` for county scenarios.
+    public var gridBaselinePath: String?
+    /// A land-cover raster replacing the grid input's (resolved path).
+    public var landCoverRaster: String?
+    /// A land-cover rule applied to the grid input's land cover.
+    public var landCoverRule: LandCoverRule?
+
     /// Scenario id.
     public var id: String
     /// Chinese name.

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GEPCore
+import GEPRaster
 import GEPServices
 
 /// Runs scenarios against their baselines, several at once.
@@ -15,13 +16,23 @@ public enum ScenarioRunner {
     ///   - overrides: `--set` overrides applied to baselines and scenarios alike.
     /// - Throws: every problem of every scenario together (`.invalidData`), or the first
     ///   missing-file or I/O error.
+    ///   - threads: worker threads for grid scenarios' accounts.
+    ///   - open: opens raster layers (for grid scenarios).
     public static func run(_ scenarios: [Scenario], library: CoefficientLibrary, userSets: [CoefficientSet] = [],
-                           overrides: [(id: String, value: Double)] = []) throws(GEPError) -> [ScenarioComparison] {
+                           overrides: [(id: String, value: Double)] = [], threads: Int = 1,
+                           open: @escaping @Sendable (String) throws(GEPError) -> any RasterBand = { path throws(GEPError) in try GeoTIFFBand(path: path) })
+                           throws(GEPError) -> [ScenarioComparison] {
         let results = ResultSlots<ScenarioComparison>(count: scenarios.count)
         let overrideList = overrides
         DispatchQueue.concurrentPerform(iterations: scenarios.count) { index in
             do throws(GEPError) {
-                results.store(index, .success(try compare(scenarios[index], library: library, userSets: userSets, overrides: overrideList)))
+                let scenario = scenarios[index]
+                let comparison = if let grid = scenario.gridBaselinePath {
+                    try compareGrid(scenario, gridPath: grid, library: library, userSets: userSets, overrides: overrideList, threads: threads, open: open)
+                } else {
+                    try compare(scenario, library: library, userSets: userSets, overrides: overrideList)
+                }
+                results.store(index, .success(comparison))
             } catch {
                 results.store(index, .failure(error))
             }
@@ -49,6 +60,15 @@ public enum ScenarioRunner {
                                                                     userSets: userSets, overrides: overrides)
         let baseline = try AccountBuilder.build(input: baselineInput, coefficients: baselineCoefficients)
         let input = try scenario.apply(toBaseline: bytes)
+        let coefficients = try changedCoefficients(scenario, baselineCoefficients)
+        let result = try AccountBuilder.build(input: input, coefficients: coefficients, year: scenario.year,
+                                              priceBasis: scenario.priceBasis ?? baselineInput.priceBasis)
+        return ScenarioComparison(scenario: scenario, baseline: baseline, baselineCoefficients: baselineCoefficients, result: result)
+    }
+
+    /// The baseline's coefficients with the scenario's coefficient changes, each recorded with
+    /// the scenario as its origin; every unknown id or invalid value is reported.
+    static func changedCoefficients(_ scenario: Scenario, _ baselineCoefficients: EffectiveCoefficients) throws(GEPError) -> EffectiveCoefficients {
         var coefficients = baselineCoefficients
         var problems: [Diagnostic] = []
         for (id, change) in scenario.coefficients {
@@ -75,8 +95,6 @@ public enum ScenarioRunner {
             coefficients = coefficients.overriding(id, value: value, origin: "scenario:\(scenario.id)", reason: reason)!
         }
         guard problems.isEmpty else { throw .invalidData(problems) }
-        let result = try AccountBuilder.build(input: input, coefficients: coefficients, year: scenario.year,
-                                              priceBasis: scenario.priceBasis ?? baselineInput.priceBasis)
-        return ScenarioComparison(scenario: scenario, baseline: baseline, baselineCoefficients: baselineCoefficients, result: result)
+        return coefficients
     }
 }

@@ -12,13 +12,16 @@ enum ScenarioCommand: Command {
             discussion: """
             Each scenario file names a baseline county input and its changes: land-cover conversions, adjustments \
             of any input quantity (climate, products, visitors…), coefficient overrides, service switches and \
-            methods, the accounting year and the price basis (see samples/lianping/scenarios/). Scenarios run in \
+            methods, the accounting year and the price basis (see samples/lianping/scenarios/). A grid scenario \
+            names a grid input instead and changes its land cover with a second raster or a rule such as \
+            "cropland where the slope raster exceeds 25 becomes forest". Scenarios run in \
             parallel; per scenario and service the report gives the baseline, the scenario, the difference and \
             the percent, and splits the difference into a quantity effect (the physical change at baseline \
             prices) and a price effect (the price change at scenario quantities), which add up to it.
             """,
             arguments: [ArgumentSpec(name: "scenario", help: "Scenario files (JSON).", repeating: true)],
-            options: [CommonOptions.coefficients, CommonOptions.set, CommonOptions.format(default: .table), CommonOptions.language, CommonOptions.output])
+            options: [CommonOptions.coefficients, CommonOptions.set, RasterOpening.threadsOption, CommonOptions.format(default: .table),
+                      CommonOptions.language, CommonOptions.output])
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GEPError) {
@@ -41,7 +44,9 @@ enum ScenarioCommand: Command {
         for path in arguments.values("coefficients") {
             userSets.append(try CoefficientSet.parse(try InputFile.read(path, relativeTo: context.workingDirectory), file: path))
         }
-        let comparisons = try ScenarioRunner.run(scenarios, library: library, userSets: userSets, overrides: overrides)
+        let threads = try RasterOpening.threads(arguments)
+        let comparisons = try ScenarioRunner.run(scenarios, library: library, userSets: userSets, overrides: overrides,
+                                                 threads: threads) { path throws(GEPError) in try RasterOpening.open(path, relativeTo: "/") }
         let text = ScenarioReport.render(comparisons, format: CommonOptions.format(arguments, default: .table), language: CommonOptions.language(arguments))
         try CommonOptions.emit(text, arguments: arguments, context: context)
     }

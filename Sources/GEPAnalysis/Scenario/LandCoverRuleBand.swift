@@ -1,0 +1,41 @@
+import GEPCore
+import GEPRaster
+
+/// A land-cover band with a scenario rule applied on the fly: a cell whose code is in the
+/// rule's `from` set and whose condition value is above the threshold reads as the `to` code.
+final class LandCoverRuleBand: RasterBand {
+    let base: any RasterBand
+    let condition: any RasterBand
+    let rule: Scenario.LandCoverRule
+
+    var name: String { base.name + " (scenario rule)" }
+    var geometry: GridGeometry { base.geometry }
+    var dataType: RasterDataType { base.dataType }
+    var nodata: Double? { base.nodata }
+    var blockHeight: Int { base.blockHeight }
+
+    /// - Throws: `.invalidData` when the condition raster is not aligned with the land cover.
+    init(base: any RasterBand, condition: any RasterBand, rule: Scenario.LandCoverRule) throws(GEPError) {
+        let differences = base.geometry.differences(from: condition.geometry)
+        guard differences.isEmpty else {
+            throw .invalidData(differences.map { Diagnostic(file: condition.name, message: "the rule's raster is not aligned with the land cover \(base.name): \($0)") })
+        }
+        self.base = base
+        self.condition = condition
+        self.rule = rule
+    }
+
+    func read(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Float>) throws(GEPError) {
+        try base.read(rows: rows, into: buffer)
+        let count = rows.count * geometry.width
+        let values = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
+        defer { values.deallocate() }
+        try condition.read(rows: rows, into: values)
+        let target = Float(rule.to), threshold = rule.above, conditionNodata = condition.nodata
+        for i in 0..<count {
+            let code = buffer[i], value = values[i]
+            guard code == code, rule.from.contains(Int(code)), value == value, Double(value) != conditionNodata, Double(value) > threshold else { continue }
+            buffer[i] = target
+        }
+    }
+}
