@@ -12,6 +12,7 @@ public enum GEPTool {
         commands: [
             .command(AccountCommand.self),
             .command(ServicesCommand.self),
+            .command(CompensateCommand.self),
             .command(ScenarioCommand.self),
             .command(GridCommand.self),
             .command(WaterYieldCommand.self),

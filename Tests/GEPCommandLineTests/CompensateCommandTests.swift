@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import GEPCommandLine
+import GEPCore
+
+/// `gep compensate` run in-process on the bundled Lianping quotes and on bad quote files.
+@Suite struct CompensateCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let samples = "samples/lianping/compensation"
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    func gep(_ arguments: String..., in directory: String = repository) -> Run {
+        let out = StringSink(), err = StringSink()
+        let environment = directory == Self.repository ? [:] : ["GEP_COEFFICIENTS_DIR": Self.repository + "/coefficients"]
+        let context = CommandContext(stdout: out, stderr: err, environment: environment, workingDirectory: directory)
+        let status = GEPTool.tool.run(arguments: arguments, context: context)
+        return Run(status: status, stdout: out.text, stderr: err.text)
+    }
+
+    /// Writes `text` as `name` in a fresh temporary directory and returns the directory.
+    func scratch(_ name: String, _ text: String) throws -> String {
+        let directory = NSTemporaryDirectory() + "gep-compensate-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    static func q(_ value: Double, _ unit: String) -> String { #"{"value": \#(value), "unit": "\#(unit)", "source": "test"}"# }
+
+    /// A valid water quote with `replacing` substitutions applied.
+    func waterQuote(_ edits: [(String, String)] = []) -> String {
+        var text = """
+        {"quote_id": "t", "county_input": "\(Self.repository)/samples/lianping/lianping-2023.json",
+         "scheme": "water_quantity_quality",
+         "water_quantity_quality": {"water_price": WATER_PRICE, "k0": \(Self.q(1, "1")),
+           "pollutants": [{"id": "COD", "concentration": \(Self.q(3, "mg/L")), "standard": STANDARD, "weight": \(Self.q(1, "1"))}],
+           "payment_capacity": {"coefficient": \(Self.q(1, "1"))}},
+         "opportunity_cost": [{"label": "forest", "area": \(Self.q(100, "ha")), "forgone_net_income": \(Self.q(600, "CNY/ha"))}],
+         "upper_bound": "spillover",
+         "payers": [{"id": "a", "name": "A", "share": SHARE_A}, {"id": "b", "name": "B", "share": \(Self.q(0.5, "1"))}],
+         "rounding": {"unit": "yuan", "rule": "half_up"}}
+        """
+        let defaults = [("WATER_PRICE", Self.q(2, "CNY/m3")), ("STANDARD", Self.q(6, "mg/L")), ("SHARE_A", Self.q(0.5, "1"))]
+        for (key, value) in edits + defaults { text = text.replacingOccurrences(of: key, with: value) }
+        return text
+    }
+
+    @Test func everySampleQuoteRuns() throws {
+        for name in ["water-quantity-quality-2023", "gep-spillover-2023", "gep-increment-2023"] {
+            let run = gep("compensate", "\(Self.samples)/\(name).json")
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            #expect(run.stdout.contains("SHA-256: "), "\(name)")
+            let markdown = gep("compensate", "\(Self.samples)/\(name).json", "--format", "markdown")
+            #expect(markdown.status == 0 && markdown.stdout.hasPrefix("# Ecological-compensation quote"))
+        }
+    }
+
+    @Test func jsonIsByteStableAndPayersSumToTheTotal() throws {
+        let path = "\(Self.samples)/gep-spillover-2023.json"
+        let first = gep("compensate", path, "--format", "json"), second = gep("compensate", path, "--format", "json")
+        #expect(first.status == 0 && first.stdout == second.stdout)
+        let root = try JSONParser.parse(first.stdout, file: "stdout")
+        let total = try #require(root["rounded_total_yuan"]?.double)
+        let payers = try #require(root["payers"]?.elements)
+        #expect(payers.count == 4)
+        #expect(payers.reduce(0) { $0 + $1["rounded_yuan"]!.double! } == total)
+        #expect(root["inputs"]?["sha256"]?.string?.count == 64)
+        #expect(root["coefficient_layers"]?.elements?.map { $0.string! } == ["national", "guangdong", "lianping"])
+        #expect(root["bounds"]?["check"]?.string == "within")
+    }
+
+    @Test func outputFileMatchesStdout() throws {
+        let directory = try scratch("quote.json", waterQuote())
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = gep("compensate", "quote.json", "--format", "json", "--output", "out.json", in: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = try String(contentsOfFile: directory + "/out.json", encoding: .utf8)
+        #expect(written == gep("compensate", "quote.json", "--format", "json", in: directory).stdout)
+    }
+
+    @Test func badSharesZeroStandardNegativePriceAllReported() throws {
+        let directory = try scratch("quote.json", waterQuote([("WATER_PRICE", Self.q(-2, "CNY/m3")), ("STANDARD", Self.q(0, "mg/L")),
+                                                              ("SHARE_A", Self.q(0.6, "1"))]))
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = gep("compensate", "quote.json", in: directory)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("3 problems found"), "\(run.stderr)")
+        #expect(run.stderr.contains("quote.json:3:54: water_quantity_quality.water_price.value: must not be negative"), "\(run.stderr)")
+        #expect(run.stderr.contains("standard concentration must be positive"))
+        #expect(run.stderr.contains("payers: payer shares must sum to 1"))
+    }
+
+    @Test func unknownSchemeAndMissingFields() throws {
+        let directory = try scratch("quote.json", #"{"quote_id": "t", "scheme": "water_quantity_qualty", "payers": []}"#)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = gep("compensate", "quote.json", in: directory)
+        #expect(run.status == 65)
+        for text in ["did you mean \"water_quantity_quality\"", "missing required field \"county_input\"", "missing required field \"rounding\"",
+                     "missing required field \"upper_bound\"", "missing required field \"opportunity_cost\"", "at least one payer", "quote.json:1:"] {
+            #expect(run.stderr.contains(text), "\(text): \(run.stderr)")
+        }
+    }
+
+    @Test func missingFilesExit66() throws {
+        #expect(gep("compensate", "no-such-quote.json").status == 66)
+        let directory = try scratch("quote.json", waterQuote().replacingOccurrences(of: "lianping-2023.json", with: "missing-2023.json"))
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = gep("compensate", "quote.json", in: directory)
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("missing-2023.json"))
+    }
+
+    @Test func unknownCoefficientAndServiceAre65() throws {
+        let directory = try scratch("quote.json", waterQuote([("WATER_PRICE", #"{"coefficient": "price.reservoir_storage_cst"}"#)]))
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = gep("compensate", "quote.json", in: directory)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("did you mean \"price.reservoir_storage_cost\""), "\(run.stderr)")
+    }
+}
