@@ -119,3 +119,28 @@ import GEPCore
         #expect(run.stderr.contains("did you mean \"price.reservoir_storage_cost\""), "\(run.stderr)")
     }
 }
+
+/// A water quantity-quality quote whose water comes from a grid account's drainage zone.
+@Suite struct GridQuoteTests {
+    func gep(_ arguments: [String]) -> AccountCommandTests.Run {
+        let out = StringSink(), err = StringSink()
+        let status = GEPTool.tool.run(arguments: arguments, context: CommandContext(stdout: out, stderr: err, environment: [:],
+                                                                                    workingDirectory: AccountCommandTests.repository))
+        return AccountCommandTests.Run(status: status, stdout: out.text, stderr: err.text)
+    }
+
+    @Test func waterComesFromTheGridZoneAndTheQuoteIsReproducible() throws {
+        let quote = "samples/lianping/compensation/water-from-grid-2023.json"
+        let first = gep(["compensate", quote, "--format", "json"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(gep(["compensate", quote, "--format", "json"]).stdout == first.stdout)
+        let grid = gep(["grid", "samples/lianping/grid/lianping-grid-2023.json", "--format", "json"])
+        let zone = try #require(JSONParser.parse(grid.stdout, file: "grid")["zones"]?["xinfengjiang"]?.elements?.first { $0["id"]?.double == 1 })
+        let expected = try #require(zone["water_yield_m3"]?.double)
+        let root = try JSONParser.parse(first.stdout, file: "quote")
+        let q = try #require(root["parts"]?.elements?.first { $0["symbol"]?.string == "Q" }?["value"]?.double)
+        #expect(q == expected)
+        #expect(first.stdout.contains("samples/lianping/compensation/../grid/lulc.tif"))
+        #expect(!first.stdout.contains(AccountCommandTests.repository))
+    }
+}

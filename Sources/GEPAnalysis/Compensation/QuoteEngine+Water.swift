@@ -5,7 +5,12 @@ extension QuoteEngine {
     /// `water_quantity_quality`: T = Q · P_w · f_q · k_c with P = K₀·Σ wᵢ·(Cᵢ/Cᵢ₀), f_q = max(0, 2 − P).
     static func water(_ inputs: WaterQuantityQualityInputs, spec: QuoteSpec, file: String, input: CountyInput, account: Account,
                       coefficients: EffectiveCoefficients) throws(GEPError) -> Figures {
-        guard let delivered = account.indicators.first(where: { $0.id == "water_delivered_to_reservoir" }) else {
+        let delivered: (value: Double, source: String)
+        if let grid = inputs.gridWater {
+            delivered = (grid.value, grid.source ?? "grid zone water yield")
+        } else if let indicator = account.indicators.first(where: { $0.id == "water_delivered_to_reservoir" }) {
+            delivered = (indicator.value, "county account indicator water_delivered_to_reservoir: \(indicator.formula)")
+        } else {
             throw .invalidData([Diagnostic(file: input.file, path: "downstream_reservoir",
                                            message: "the quote \(file) needs the water delivered to the reservoir, which the account computes only when the county input names a \"downstream_reservoir\"")])
         }
@@ -28,7 +33,7 @@ extension QuoteEngine {
             priceSource = q.source ?? "no source given"
         }
         var parts = [
-            QuotePart(symbol: "Q", label: "water delivered to the reservoir", value: delivered.value, unit: "m3", source: "county account indicator water_delivered_to_reservoir: \(delivered.formula)"),
+            QuotePart(symbol: "Q", label: "water delivered to the reservoir", value: delivered.value, unit: "m3", source: delivered.source),
             QuotePart(symbol: "P_w", label: "water price", value: price, unit: "CNY/m3", source: priceSource),
             QuotePart(symbol: "K0", label: "index stability coefficient", value: inputs.k0.value, unit: "1", source: inputs.k0.source ?? "no source given"),
         ]

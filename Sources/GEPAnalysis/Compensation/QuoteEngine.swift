@@ -51,8 +51,10 @@ public enum QuoteEngine {
     ///   - coefficients: the effective coefficients of the current input's set.
     /// - Throws: `GEPError.invalidData` for inputs the scheme cannot use (no downstream reservoir,
     ///   an unknown service, a missing coefficient), or any account-building error.
+    ///   - extraInputs: further files the quote read (a grid input and its rasters), hashed too.
     public static func quote(spec: QuoteSpec, quoteFile: String, quoteBytes: [UInt8], current: QuoteCountyInput,
-                             previous: QuoteCountyInput?, coefficients: EffectiveCoefficients) throws(GEPError) -> CompensationQuote {
+                             previous: QuoteCountyInput?, coefficients: EffectiveCoefficients,
+                             extraInputs: [(name: String, bytes: [UInt8])] = []) throws(GEPError) -> CompensationQuote {
         let figures = try compute(spec: spec, file: quoteFile, current: current.input, previous: previous?.input, coefficients: coefficients)
         var lowParts: [QuotePart] = []
         var lower = 0.0
@@ -76,6 +78,10 @@ public enum QuoteEngine {
         if let previous {
             files.append(previous.input.file)
             hashParts.append(previous.bytes)
+        }
+        for extra in extraInputs {
+            files.append(extra.name)
+            hashParts.append(extra.bytes)
         }
         files.append("effective coefficients (canonical JSON)")
         hashParts.append(Array(canonicalJSON(coefficients).utf8))

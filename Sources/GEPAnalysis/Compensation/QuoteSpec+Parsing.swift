@@ -86,7 +86,16 @@ extension QuoteSpec {
 
     private static func parseWater(_ node: JSONNode, _ r: inout FieldReader) -> WaterQuantityQualityInputs? {
         let p = "water_quantity_quality"
-        r.rejectUnknownKeys(node, allowed: ["water_price", "k0", "pollutants", "payment_capacity"], path: p)
+        r.rejectUnknownKeys(node, allowed: ["water_price", "k0", "pollutants", "payment_capacity", "water_from_grid"], path: p)
+        var gridSource: GridWaterSource?
+        if let gridNode = r.field(node, "water_from_grid", path: p, required: false), r.object(gridNode, path: "\(p).water_from_grid") != nil {
+            let gp = "\(p).water_from_grid"
+            r.rejectUnknownKeys(gridNode, allowed: ["grid", "zone_set", "zone", "note"], path: gp)
+            if let grid = r.string(gridNode, "grid", path: gp), let set = r.string(gridNode, "zone_set", path: gp),
+               let zone = r.integer(gridNode, "zone", path: gp, in: 0...16_777_216) {
+                gridSource = GridWaterSource(grid: grid, zoneSet: set, zone: zone)
+            }
+        }
         var price: WaterPrice? = .coefficient("price.reservoir_storage_cost")
         if let priceNode = r.field(node, "water_price", path: p, required: false) {
             if let id = priceNode["coefficient"]?.string {
@@ -129,7 +138,7 @@ extension QuoteSpec {
             }
         }
         guard let price, let k0, let capacity else { return nil }
-        return WaterQuantityQualityInputs(price: price, k0: k0, pollutants: pollutants, capacity: capacity)
+        return WaterQuantityQualityInputs(gridSource: gridSource, gridWater: nil, price: price, k0: k0, pollutants: pollutants, capacity: capacity)
     }
 
     private static func parsePayers(_ root: JSONNode, _ r: inout FieldReader) -> [Payer]? {

@@ -76,8 +76,23 @@ public enum PaymentCapacity: Sendable {
     case given(SourcedQuantity)
 }
 
+/// Where a grid quote takes its water: the water yield of one zone of a grid account (for
+/// example the zone of the county draining to the reservoir), instead of the county account.
+public struct GridWaterSource: Sendable {
+    /// The grid input, relative to the quote file.
+    public var grid: String
+    /// The zone set (a key of the grid input's `zones`).
+    public var zoneSet: String
+    /// The zone id.
+    public var zone: Int
+}
+
 /// The inputs of `water_quantity_quality`.
 public struct WaterQuantityQualityInputs: Sendable {
+    /// When set, Q is this grid zone's water yield (filled in as `gridWater` by the caller).
+    public var gridSource: GridWaterSource?
+    /// The grid zone's water yield, m³, with its source; set by the caller that ran the grid.
+    public var gridWater: SourcedQuantity?
     /// The water price.
     public var price: WaterPrice
     /// K₀, the stability coefficient of the index.

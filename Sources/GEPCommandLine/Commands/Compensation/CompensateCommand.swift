@@ -1,5 +1,7 @@
+import Foundation
 import GEPAnalysis
 import GEPCore
+import GEPGrid
 import GEPReport
 
 /// `gep compensate`: an ecological-compensation quote from a quote file.
@@ -18,23 +20,63 @@ enum CompensateCommand: Command {
             arguments: [ArgumentSpec(name: "quote", help: "The quote file (JSON).")],
             options: [
                 OptionSpec(name: "format", valueName: "format", help: "Output format.", allowedValues: ["markdown", "json", "table"], defaultValue: "table"),
-                CommonOptions.output,
+                RasterOpening.threadsOption, CommonOptions.output,
             ])
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GEPError) {
         let path = arguments.positionals[0]
         let bytes = try InputFile.read(path, relativeTo: context.workingDirectory)
-        let quote = try QuoteSpec.parse(bytes, file: path)
+        var quote = try QuoteSpec.parse(bytes, file: path)
         let current = try county(quote.countyInput, besides: path, context: context)
         var previous: QuoteCountyInput?
         if case let .gepIncrement(previousInput, _, _) = quote.scheme {
             previous = try county(previousInput, besides: path, context: context)
         }
         let coefficients = try CommonOptions.effectiveCoefficients(setID: current.input.coefficientSet, arguments: arguments, context: context)
-        let result = try QuoteEngine.quote(spec: quote, quoteFile: path, quoteBytes: bytes, current: current, previous: previous, coefficients: coefficients)
+        var extraInputs: [(name: String, bytes: [UInt8])] = []
+        if case var .waterQuantityQuality(inputs) = quote.scheme, let source = inputs.gridSource {
+            let (water, files) = try gridWater(source, besides: path, coefficients: coefficients, arguments: arguments, context: context)
+            inputs.gridWater = water
+            quote.scheme = .waterQuantityQuality(inputs)
+            extraInputs = files
+        }
+        let result = try QuoteEngine.quote(spec: quote, quoteFile: path, quoteBytes: bytes, current: current, previous: previous,
+                                           coefficients: coefficients, extraInputs: extraInputs)
         let text = CompensationReport.render(result, format: CommonOptions.format(arguments, default: .table))
         try CommonOptions.emit(text, arguments: arguments, context: context)
+    }
+
+    /// The water yield of one zone of a grid account, with the grid input and every raster it
+    /// read (for the quote's hash).
+    static func gridWater(_ source: GridWaterSource, besides quotePath: String, coefficients: EffectiveCoefficients,
+                          arguments: ParsedArguments, context: CommandContext) throws(GEPError) -> (SourcedQuantity, [(name: String, bytes: [UInt8])]) {
+        var path = source.grid
+        if !path.hasPrefix("/"), let slash = quotePath.lastIndex(of: "/") { path = String(quotePath[...slash]) + path }
+        let absolute = path.hasPrefix("/") ? path : context.workingDirectory + "/" + path
+        let bytes = try InputFile.read(absolute, relativeTo: "/")
+        let input = try GridInput.parse(bytes, file: path, directory: (absolute as NSString).deletingLastPathComponent)
+        let classes = try LandCoverClasses.parse(try InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
+        let grid = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients, threads: try RasterOpening.threads(arguments)) { file throws(GEPError) in
+            try RasterOpening.open(file, relativeTo: "/")
+        }
+        guard let zones = grid.zones.first(where: { $0.name == source.zoneSet }) else {
+            throw .invalidData([Diagnostic(file: path, path: "zones", message: "no zone set \"\(source.zoneSet)\" (zone sets: \(grid.zones.map(\.name).joined(separator: ", ")))")])
+        }
+        guard let row = zones.rows.first(where: { $0.id == source.zone }) else {
+            throw .invalidData([Diagnostic(file: path, path: "zones.\(source.zoneSet)", message: "zone \(source.zone) has no valid cells (zones: \(zones.rows.map { String($0.id) }.joined(separator: ", ")))")])
+        }
+        // Names as the user sees them: relative to the working directory where possible.
+        func shown(_ file: String) -> String {
+            let prefix = context.workingDirectory.hasSuffix("/") ? context.workingDirectory : context.workingDirectory + "/"
+            return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+        }
+        var files: [(name: String, bytes: [UInt8])] = [(path, bytes), (shown(input.classesPath), try InputFile.read(input.classesPath, relativeTo: "/"))]
+        for layer in input.layers.keys.sorted() { files.append((shown(input.layers[layer]!), try InputFile.read(input.layers[layer]!, relativeTo: "/"))) }
+        for zone in input.zones { files.append((shown(zone.path), try InputFile.read(zone.path, relativeTo: "/"))) }
+        let water = SourcedQuantity(value: row.waterYield, unit: .known("m3"),
+                                    source: "grid account \(path): water yield (P − ET) of zone \(source.zone) of zone set \(source.zoneSet), \(Int(row.cells)) cells")
+        return (water, files)
     }
 
     /// Reads a county input named in a quote, resolving a relative path against the quote file's directory.
