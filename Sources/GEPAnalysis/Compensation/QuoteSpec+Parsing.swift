@@ -18,11 +18,7 @@ extension QuoteSpec {
         r.rejectUnknownKeys(root, allowed: topKeys, path: "")
         let id = r.string(root, "quote_id", path: "")
         let county = r.string(root, "county_input", path: "")
-        var basis: PriceBasis?
-        if let text = r.string(root, "price_basis", path: "", required: false) {
-            basis = PriceBasis(parsing: text)
-            if basis == nil { r.report("expected \"current\" or \"constant:YYYY\", found \"\(text)\"", at: root["price_basis"]?.position, path: "price_basis") }
-        }
+        let basis = r.priceBasis(root, path: "")
         let scheme = parseScheme(root, &r)
         var lines: [OpportunityCostLine] = []
         if let node = r.field(root, "opportunity_cost", path: "", required: true), let items = r.array(node, path: "opportunity_cost") {

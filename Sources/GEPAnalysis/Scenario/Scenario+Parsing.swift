@@ -119,11 +119,7 @@ extension Scenario {
             }
         }
         let year = reader.integer(root, "accounting_year", path: "", in: 1950...2100, required: false)
-        var basis: PriceBasis?
-        if let text = reader.string(root, "price_basis", path: "", required: false) {
-            basis = PriceBasis(parsing: text)
-            if basis == nil { reader.report("expected \"current\" or \"constant:YYYY\", found \"\(text)\"", at: root["price_basis"]?.position, path: "price_basis") }
-        }
+        let basis = reader.priceBasis(root, path: "")
         guard reader.diagnostics.isEmpty else { throw .invalidData(reader.diagnostics) }
         let resolved = resolve(baseline)
         return Scenario(gridBaselinePath: grid.map(resolve), landCoverRaster: landCoverRaster, landCoverRule: rule, id: id, nameZH: nameZH, nameEN: nameEN, file: file, baselinePath: resolved, baselineName: baseline,

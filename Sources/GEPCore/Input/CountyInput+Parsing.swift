@@ -35,12 +35,7 @@ extension CountyInput {
         }
         let year = reader.integer(root, "accounting_year", path: "", in: 1950...2100)
         let coefficientSet = reader.string(root, "coefficient_set", path: "") ?? ""
-        var priceBasis = PriceBasis.current
-        if let text = reader.string(root, "price_basis", path: "", required: false) {
-            if let parsed = PriceBasis(parsing: text) { priceBasis = parsed } else {
-                reader.report("expected \"current\" or \"constant:YYYY\", found \"\(text)\"", at: root["price_basis"]?.position, path: "price_basis")
-            }
-        }
+        let priceBasis = reader.priceBasis(root, path: "") ?? .current
         let socio = readFields(root, key: "socioeconomic", fields: CountyFields.socioeconomic, reader: &reader)
         let climate = readFields(root, key: "climate", fields: CountyFields.climate, reader: &reader)
         let hydrology = readFields(root, key: "hydrology", fields: CountyFields.hydrology, reader: &reader)

@@ -56,12 +56,7 @@ public struct GridInput: Sendable {
         }
         let year = reader.integer(root, "accounting_year", path: "", in: 1950...2100)
         let set = reader.string(root, "coefficient_set", path: "") ?? ""
-        var basis = PriceBasis.current
-        if let text = reader.string(root, "price_basis", path: "", required: false) {
-            if let parsed = PriceBasis(parsing: text) { basis = parsed } else {
-                reader.report("expected \"current\" or \"constant:YYYY\", found \"\(text)\"", at: root["price_basis"]?.position, path: "price_basis")
-            }
-        }
+        let basis = reader.priceBasis(root, path: "") ?? .current
         var layers: [String: String] = [:]
         if let node = reader.field(root, "layers", path: "", required: true), let members = reader.object(node, path: "layers") {
             reader.rejectUnknownKeys(node, allowed: GridLayers.roles.map(\.key), path: "layers", what: "layer")
