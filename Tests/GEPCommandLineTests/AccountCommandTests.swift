@@ -6,19 +6,12 @@ import GEPCore
 /// `gep account` and `gep coefficients show` run in-process as a user runs them, on the
 /// bundled Lianping sample and the shipped coefficient library.
 @Suite struct AccountCommandTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let repository = RepositoryRun.repository
     static let sample = "samples/lianping/lianping-2023.json"
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
+    typealias Run = RepositoryRun
 
-    func gep(_ arguments: String..., in directory: String = repository) -> Run {
-        let out = StringSink(), err = StringSink()
-        // Inside the checkout the library is found by walking up; elsewhere it is named by the environment.
-        let environment = directory == Self.repository ? [:] : ["GEP_COEFFICIENTS_DIR": Self.repository + "/coefficients"]
-        let context = CommandContext(stdout: out, stderr: err, environment: environment, workingDirectory: directory)
-        let status = GEPTool.tool.run(arguments: arguments, context: context)
-        return Run(status: status, stdout: out.text, stderr: err.text)
-    }
+    func gep(_ arguments: String..., in directory: String = repository) -> Run { RepositoryRun.gep(arguments, in: directory) }
 
     func json(_ text: String) throws -> JSONNode { try JSONParser.parse(text, file: "stdout") }
 

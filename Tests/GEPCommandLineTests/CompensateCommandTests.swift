@@ -5,18 +5,10 @@ import GEPCore
 
 /// `gep compensate` run in-process on the bundled Lianping quotes and on bad quote files.
 @Suite struct CompensateCommandTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let repository = RepositoryRun.repository
     static let samples = "samples/lianping/compensation"
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    func gep(_ arguments: String..., in directory: String = repository) -> Run {
-        let out = StringSink(), err = StringSink()
-        let environment = directory == Self.repository ? [:] : ["GEP_COEFFICIENTS_DIR": Self.repository + "/coefficients"]
-        let context = CommandContext(stdout: out, stderr: err, environment: environment, workingDirectory: directory)
-        let status = GEPTool.tool.run(arguments: arguments, context: context)
-        return Run(status: status, stdout: out.text, stderr: err.text)
-    }
+    func gep(_ arguments: String..., in directory: String = repository) -> RepositoryRun { RepositoryRun.gep(arguments, in: directory) }
 
     /// Writes `text` as `name` in a fresh temporary directory and returns the directory.
     func scratch(_ name: String, _ text: String) throws -> String {
@@ -122,12 +114,7 @@ import GEPCore
 
 /// A water quantity-quality quote whose water comes from a grid account's drainage zone.
 @Suite struct GridQuoteTests {
-    func gep(_ arguments: [String]) -> AccountCommandTests.Run {
-        let out = StringSink(), err = StringSink()
-        let status = GEPTool.tool.run(arguments: arguments, context: CommandContext(stdout: out, stderr: err, environment: [:],
-                                                                                    workingDirectory: AccountCommandTests.repository))
-        return AccountCommandTests.Run(status: status, stdout: out.text, stderr: err.text)
-    }
+    func gep(_ arguments: [String]) -> RepositoryRun { RepositoryRun.gep(arguments) }
 
     @Test func waterComesFromTheGridZoneAndTheQuoteIsReproducible() throws {
         let quote = "samples/lianping/compensation/water-from-grid-2023.json"

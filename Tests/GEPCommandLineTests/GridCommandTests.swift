@@ -9,12 +9,7 @@ import GEPRaster
     static let repository = AccountCommandTests.repository
     static let sample = "samples/lianping/grid"
 
-    func gep(_ arguments: [String], in directory: String = repository) -> AccountCommandTests.Run {
-        let out = StringSink(), err = StringSink()
-        let environment = directory == Self.repository ? [:] : ["GEP_COEFFICIENTS_DIR": Self.repository + "/coefficients"]
-        let status = GEPTool.tool.run(arguments: arguments, context: CommandContext(stdout: out, stderr: err, environment: environment, workingDirectory: directory))
-        return AccountCommandTests.Run(status: status, stdout: out.text, stderr: err.text)
-    }
+    func gep(_ arguments: [String], in directory: String = repository) -> RepositoryRun { RepositoryRun.gep(arguments, in: directory) }
 
     func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "gep-grid-\(UUID().uuidString)"

@@ -5,12 +5,7 @@ import GEPCore
 
 /// `gep scenario` on the bundled scenarios, as a user runs it.
 @Suite struct ScenarioCommandTests {
-    func gep(_ arguments: [String]) -> AccountCommandTests.Run {
-        let out = StringSink(), err = StringSink()
-        let status = GEPTool.tool.run(arguments: arguments, context: CommandContext(stdout: out, stderr: err, environment: [:],
-                                                                                    workingDirectory: AccountCommandTests.repository))
-        return AccountCommandTests.Run(status: status, stdout: out.text, stderr: err.text)
-    }
+    func gep(_ arguments: [String]) -> RepositoryRun { RepositoryRun.gep(arguments) }
 
     static let scenarios = ["baseline", "slope-cropland-to-forest", "dry-year", "high-carbon-price", "plan-2028"]
         .map { "samples/lianping/scenarios/\($0).json" }
