@@ -33,7 +33,14 @@ enum ChildProcess {
 /// Bytes handed from a reader thread.
 private final class DataBox: @unchecked Sendable {
     private let lock = NSLock()
+
+    /// Runs `body` holding the lock (NSLocking.withLock is not available on every supported macOS).
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
     private var data = Data()
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data { lock.withLock { data } }
+    func set(_ value: Data) { locked { data = value } }
+    func get() -> Data { locked { data } }
 }

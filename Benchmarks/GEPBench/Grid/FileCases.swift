@@ -82,6 +82,13 @@ enum FileCases {
 /// Work items claimed in order by concurrent workers, and the first error among them.
 final class SharedWork: @unchecked Sendable {
     private let lock = NSLock()
+
+    /// Runs `body` holding the lock (NSLocking.withLock is not available on every supported macOS).
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
     private let count: Int
     private var next = 0
     private var first: Error?
@@ -90,13 +97,13 @@ final class SharedWork: @unchecked Sendable {
 
     /// The next unclaimed item, or `nil` when all are taken.
     func claim() -> Int? {
-        lock.withLock {
+        locked {
             guard next < count else { return nil }
             next += 1
             return next - 1
         }
     }
 
-    func record(_ error: Error) { lock.withLock { if first == nil { first = error } } }
-    var error: Error? { lock.withLock { first } }
+    func record(_ error: Error) { locked { if first == nil { first = error } } }
+    var error: Error? { locked { first } }
 }

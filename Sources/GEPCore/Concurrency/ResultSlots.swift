@@ -10,10 +10,18 @@ public final class ResultSlots<Value>: @unchecked Sendable {
     public init(count: Int) { slots = Array(repeating: nil, count: count) }
 
     /// Stores item `index`'s result (each index once).
-    public func store(_ index: Int, _ result: Result<Value, GEPError>) { lock.withLock { slots[index] = result } }
+    public func store(_ index: Int, _ result: Result<Value, GEPError>) {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[index] = result
+    }
 
     /// Item `index`'s result.
     ///
     /// - Precondition: the item has been stored.
-    public func take(_ index: Int) -> Result<Value, GEPError> { lock.withLock { slots[index]! } }
+    public func take(_ index: Int) -> Result<Value, GEPError> {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]!
+    }
 }
