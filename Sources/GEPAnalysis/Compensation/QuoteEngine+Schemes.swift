@@ -3,16 +3,16 @@ import GEPServices
 
 extension QuoteEngine {
     /// Builds the account(s) and evaluates the scheme and the upper bound (no rounding).
-    static func compute(spec: QuoteSpec, file: String, current: CountyInput, previous: CountyInput?,
+    static func compute(spec: QuoteSpec, file: String, current: QuoteRegion, previous: QuoteRegion?,
                         coefficients: EffectiveCoefficients) throws(GEPError) -> Figures {
         switch spec.scheme {
         case let .waterQuantityQuality(inputs):
-            let account = try AccountBuilder.build(input: current, coefficients: coefficients, priceBasis: spec.priceBasis)
+            let account = try current.account(coefficients, spec.priceBasis)
             return try water(inputs, spec: spec, file: file, input: current, account: account, coefficients: coefficients)
         case let .gepSpillover(services):
-            let account = try AccountBuilder.build(input: current, coefficients: coefficients, priceBasis: spec.priceBasis)
+            let account = try current.account(coefficients, spec.priceBasis)
             let s = try drainingShare(current, file: file)
-            let (base, parts, users) = try spillover(services, account: account, file: file)
+            let (base, parts, users) = try spillover(services, account: account, file: file, kind: current.kind)
             let share = QuotePart(symbol: "s", label: "share of the county draining downstream", value: s.value, unit: "1", source: s.source ?? "county input")
             var f = Figures(amount: s.value * base, formula: "T = s × Σ_j V_j  (j: \(services.joined(separator: ", ")))", direction: nil,
                             parts: parts + [share], upper: 0, upperFormula: "", account: account, previous: nil, users: users)
@@ -22,12 +22,12 @@ extension QuoteEngine {
             guard let previous else {
                 throw .invalidData([Diagnostic(file: file, path: "gep_increment.previous_input", message: "the increment scheme needs the previous year's county input")])
             }
-            let now = try AccountBuilder.build(input: current, coefficients: coefficients, priceBasis: .constant(year))
-            let before = try AccountBuilder.build(input: previous, coefficients: coefficients, priceBasis: .constant(year))
+            let now = try current.account(coefficients, .constant(year))
+            let before = try previous.account(coefficients, .constant(year))
             let delta = now.total - before.total
             let parts = [
-                QuotePart(symbol: "GEP_t", label: "GEP \(now.year) at \(year) constant prices", value: now.total, unit: "CNY", source: current.file),
-                QuotePart(symbol: "GEP_t-1", label: "GEP \(before.year) at \(year) constant prices", value: before.total, unit: "CNY", source: previous.file),
+                QuotePart(symbol: "GEP_t", label: "GEP \(now.year) at \(year) constant prices", value: now.total, unit: "CNY", source: current.name),
+                QuotePart(symbol: "GEP_t-1", label: "GEP \(before.year) at \(year) constant prices", value: before.total, unit: "CNY", source: previous.name),
                 QuotePart(symbol: "ΔGEP", label: "year-on-year GEP change", value: delta, unit: "CNY", source: "GEP_t − GEP_t-1"),
                 QuotePart(symbol: "r", label: "award rate on the increment", value: rate.value, unit: "1", source: rate.source ?? "no source given"),
             ]
@@ -40,16 +40,16 @@ extension QuoteEngine {
     }
 
     /// The county's downstream draining share; an error when the input names no downstream reservoir.
-    static func drainingShare(_ input: CountyInput, file: String) throws(GEPError) -> SourcedQuantity {
-        guard let reservoir = input.downstreamReservoir else {
-            throw .invalidData([Diagnostic(file: input.file, path: "downstream_reservoir",
-                                           message: "the quote \(file) needs the share of the county draining downstream, but the county input has no \"downstream_reservoir\"")])
+    static func drainingShare(_ region: QuoteRegion, file: String) throws(GEPError) -> SourcedQuantity {
+        guard let share = region.drainingShare else {
+            throw .invalidData([Diagnostic(file: region.name, path: "downstream_reservoir",
+                                           message: "the quote \(file) needs the share of the region draining downstream: a county input's \"downstream_reservoir\", or a grid quote's \"draining_zone\"")])
         }
-        return reservoir.drainingShare
+        return share
     }
 
     /// Σ of the named services' values (`service`) or line values (`service.component`), with one part each.
-    static func spillover(_ names: [String], account: Account, file: String) throws(GEPError) -> (Double, [QuotePart], Set<String>) {
+    static func spillover(_ names: [String], account: Account, file: String, kind: String) throws(GEPError) -> (Double, [QuotePart], Set<String>) {
         var total = 0.0, parts: [QuotePart] = [], users = Set<String>(), problems: [Diagnostic] = []
         for (i, name) in names.enumerated() {
             let pieces = name.split(separator: ".", maxSplits: 1).map(String.init)
@@ -71,7 +71,7 @@ extension QuoteEngine {
                 value = service.status == .accounted ? matches.reduce(0) { $0 + $1.1 } : 0
                 label = "value of the \(pieces[1]) line of \(service.id.id)"
             }
-            let status = service.status == .accounted ? "county account (\(service.method))" : "not accounted in the county input: 0"
+            let status = service.status == .accounted ? "\(kind) (\(service.method))" : "not accounted in the \(kind): 0"
             total += value
             users.insert(service.id.id)
             parts.append(QuotePart(symbol: "V_\(name)", label: label, value: value, unit: "CNY", source: status))
@@ -81,12 +81,12 @@ extension QuoteEngine {
     }
 
     /// Fills the upper bound: s × spill-over base, or s × regulating value.
-    static func upper(_ f: inout Figures, spec: QuoteSpec, input: CountyInput, file: String) throws(GEPError) {
+    static func upper(_ f: inout Figures, spec: QuoteSpec, input: QuoteRegion, file: String) throws(GEPError) {
         let s = try drainingShare(input, file: file).value
         switch spec.upperBound {
         case .spillover:
             let names: [String] = if case let .gepSpillover(services) = spec.scheme { services } else { defaultSpilloverServices }
-            let (base, _, users) = try spillover(names, account: f.account, file: file)
+            let (base, _, users) = try spillover(names, account: f.account, file: file, kind: input.kind)
             f.upper = s * base
             f.users.formUnion(users)
             f.upperFormula = "ecosystem-service value spilling over: s × Σ_j V_j (j: \(names.joined(separator: ", "))) = \(s) × \(base) CNY"

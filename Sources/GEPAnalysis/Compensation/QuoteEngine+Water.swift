@@ -3,7 +3,7 @@ import GEPServices
 
 extension QuoteEngine {
     /// `water_quantity_quality`: T = Q · P_w · f_q · k_c with P = K₀·Σ wᵢ·(Cᵢ/Cᵢ₀), f_q = max(0, 2 − P).
-    static func water(_ inputs: WaterQuantityQualityInputs, spec: QuoteSpec, file: String, input: CountyInput, account: Account,
+    static func water(_ inputs: WaterQuantityQualityInputs, spec: QuoteSpec, file: String, input: QuoteRegion, account: Account,
                       coefficients: EffectiveCoefficients) throws(GEPError) -> Figures {
         let delivered: (value: Double, source: String)
         if let grid = inputs.gridWater {
@@ -11,7 +11,7 @@ extension QuoteEngine {
         } else if let indicator = account.indicators.first(where: { $0.id == "water_delivered_to_reservoir" }) {
             delivered = (indicator.value, "county account indicator water_delivered_to_reservoir: \(indicator.formula)")
         } else {
-            throw .invalidData([Diagnostic(file: input.file, path: "downstream_reservoir",
+            throw .invalidData([Diagnostic(file: input.name, path: "downstream_reservoir",
                                            message: "the quote \(file) needs the water delivered to the reservoir, which the account computes only when the county input names a \"downstream_reservoir\"")])
         }
         var users: Set<String> = ["indicators"]

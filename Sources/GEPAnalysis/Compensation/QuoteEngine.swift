@@ -15,6 +15,44 @@ public struct QuoteCountyInput: Sendable {
     }
 }
 
+/// Where a quote's accounts come from: a county input, or a grid input (the grid account).
+///
+/// `account` builds the account with given coefficients and price basis (the band rebuilds it
+/// with every coefficient at its low and high end); `drainingShare` is the share of the region
+/// draining downstream (a county input's downstream reservoir, or a grid zone's share of the
+/// grid's valid cells); `files` are hashed into the quote.
+public struct QuoteRegion: Sendable {
+    /// The input file as the quote names it.
+    public var name: String
+    /// Files read for this region, in order (hashed into the quote).
+    public var files: [(name: String, bytes: [UInt8])]
+    /// Share of the region draining downstream, when known.
+    public var drainingShare: SourcedQuantity?
+    /// Where the account comes from ("county account", "grid account").
+    public var kind: String
+    /// Builds the region's account.
+    public var account: @Sendable (EffectiveCoefficients, PriceBasis?) throws(GEPError) -> Account
+
+    /// Creates a region.
+    public init(name: String, files: [(name: String, bytes: [UInt8])], drainingShare: SourcedQuantity?, kind: String,
+                account: @escaping @Sendable (EffectiveCoefficients, PriceBasis?) throws(GEPError) -> Account) {
+        self.name = name
+        self.files = files
+        self.drainingShare = drainingShare
+        self.kind = kind
+        self.account = account
+    }
+
+    /// A county input's region: its account from `AccountBuilder`, its downstream reservoir's draining share.
+    public init(county: QuoteCountyInput) {
+        let input = county.input
+        self.init(name: input.file, files: [(input.file, county.bytes)], drainingShare: input.downstreamReservoir?.drainingShare,
+                  kind: "county account") { coefficients, basis throws(GEPError) in
+            try AccountBuilder.build(input: input, coefficients: coefficients, priceBasis: basis)
+        }
+    }
+}
+
 /// Computes compensation quotes.
 ///
 /// Schemes (all money in CNY at the account's price basis):
@@ -55,7 +93,15 @@ public enum QuoteEngine {
     public static func quote(spec: QuoteSpec, quoteFile: String, quoteBytes: [UInt8], current: QuoteCountyInput,
                              previous: QuoteCountyInput?, coefficients: EffectiveCoefficients,
                              extraInputs: [(name: String, bytes: [UInt8])] = []) throws(GEPError) -> CompensationQuote {
-        let figures = try compute(spec: spec, file: quoteFile, current: current.input, previous: previous?.input, coefficients: coefficients)
+        try quote(spec: spec, quoteFile: quoteFile, quoteBytes: quoteBytes, current: QuoteRegion(county: current),
+                  previous: previous.map(QuoteRegion.init(county:)), coefficients: coefficients, extraInputs: extraInputs)
+    }
+
+    /// Computes the quote for any region (county or grid); see the county overload.
+    public static func quote(spec: QuoteSpec, quoteFile: String, quoteBytes: [UInt8], current: QuoteRegion,
+                             previous: QuoteRegion?, coefficients: EffectiveCoefficients,
+                             extraInputs: [(name: String, bytes: [UInt8])] = []) throws(GEPError) -> CompensationQuote {
+        let figures = try compute(spec: spec, file: quoteFile, current: current, previous: previous, coefficients: coefficients)
         var lowParts: [QuotePart] = []
         var lower = 0.0
         for line in spec.opportunityCost {
@@ -73,11 +119,13 @@ public enum QuoteEngine {
             PayerAmount(id: payer.id, name: payer.name, share: payer.share.value, shareSource: payer.share.source ?? "no source given",
                         exact: amount * payer.share.value, rounded: split[i] * spec.rounding.unit.yuan)
         }
-        var files = [quoteFile, current.input.file]
-        var hashParts = [quoteBytes, current.bytes]
-        if let previous {
-            files.append(previous.input.file)
-            hashParts.append(previous.bytes)
+        var files = [quoteFile]
+        var hashParts = [quoteBytes]
+        for region in [current] + (previous.map { [$0] } ?? []) {
+            for file in region.files {
+                files.append(file.name)
+                hashParts.append(file.bytes)
+            }
         }
         for extra in extraInputs {
             files.append(extra.name)
@@ -90,7 +138,7 @@ public enum QuoteEngine {
             amount: amount, roundedTotal: totalUnits * spec.rounding.unit.yuan, rounding: spec.rounding, payers: payers,
             lowerBound: lower, lowerBoundParts: lowParts, upperBound: figures.upper, upperBoundBasis: spec.upperBound,
             upperBoundFormula: figures.upperFormula, boundCheck: check,
-            band: band(spec: spec, file: quoteFile, current: current.input, previous: previous?.input, coefficients: coefficients),
+            band: band(spec: spec, file: quoteFile, current: current, previous: previous, coefficients: coefficients),
             bandMethod: "the whole quote recomputed with every coefficient that has a range at its low end, then at its high end (quote quantities unchanged); the band is the smaller and larger of the two amounts",
             priceBasis: figures.account.priceBasis, priceYear: figures.account.priceYear, coefficientLayers: coefficients.layers,
             coefficients: usedCoefficients(figures, coefficients: coefficients), inputFiles: files, inputsSHA256: inputsHash(parts: hashParts))
@@ -126,7 +174,7 @@ public enum QuoteEngine {
     }
 
     /// The amount with every ranged coefficient at its low end and at its high end.
-    static func band(spec: QuoteSpec, file: String, current: CountyInput, previous: CountyInput?,
+    static func band(spec: QuoteSpec, file: String, current: QuoteRegion, previous: QuoteRegion?,
                      coefficients: EffectiveCoefficients) -> (low: Double, high: Double)? {
         var low = coefficients, high = coefficients
         for (id, c) in coefficients.entries {

@@ -2,7 +2,7 @@ import GEPCore
 
 extension QuoteSpec {
     /// The top-level keys of a quote file.
-    static let topKeys = ["quote_id", "county_input", "price_basis", "scheme", "water_quantity_quality", "gep_spillover",
+    static let topKeys = ["quote_id", "county_input", "grid_input", "draining_zone", "price_basis", "scheme", "water_quantity_quality", "gep_spillover",
                           "gep_increment", "opportunity_cost", "upper_bound", "payers", "rounding"]
 
     /// Parses a quote file, collecting every problem (file:line:column) before failing.
@@ -17,7 +17,19 @@ extension QuoteSpec {
         guard r.object(root, path: "") != nil else { throw .invalidData(r.diagnostics) }
         r.rejectUnknownKeys(root, allowed: topKeys, path: "")
         let id = r.string(root, "quote_id", path: "")
-        let county = r.string(root, "county_input", path: "")
+        let grid = r.string(root, "grid_input", path: "", required: false)
+        let county = grid == nil ? r.string(root, "county_input", path: "") : ""
+        if grid != nil && root["county_input"] != nil {
+            r.report("give either \"county_input\" or \"grid_input\", not both", at: root["county_input"]?.position, path: "county_input")
+        }
+        var drainingZone: DrainingZone?
+        if let node = r.field(root, "draining_zone", path: "", required: false), r.object(node, path: "draining_zone") != nil {
+            r.rejectUnknownKeys(node, allowed: ["zone_set", "zone", "note"], path: "draining_zone")
+            if let set = r.string(node, "zone_set", path: "draining_zone"), let zone = r.integer(node, "zone", path: "draining_zone", in: 0...16_777_216) {
+                drainingZone = DrainingZone(zoneSet: set, zone: zone)
+            }
+            if grid == nil { r.report("\"draining_zone\" applies to grid quotes (\"grid_input\")", at: node.position, path: "draining_zone") }
+        }
         let basis = r.priceBasis(root, path: "")
         let scheme = parseScheme(root, &r)
         var lines: [OpportunityCostLine] = []
@@ -42,7 +54,7 @@ extension QuoteSpec {
         guard r.diagnostics.isEmpty, let id, let county, let scheme, let upper, let payers, let rounding else {
             throw .invalidData(r.diagnostics)
         }
-        return QuoteSpec(id: id, countyInput: county, priceBasis: basis, scheme: scheme, opportunityCost: lines,
+        return QuoteSpec(id: id, countyInput: county, gridInput: grid, drainingZone: drainingZone, priceBasis: basis, scheme: scheme, opportunityCost: lines,
                          upperBound: upper, payers: payers, rounding: rounding)
     }
 

@@ -6,8 +6,13 @@ import GEPCore
 public struct QuoteSpec: Sendable {
     /// The quote's id.
     public var id: String
-    /// The county input, relative to the quote file.
+    /// The county input, relative to the quote file (empty for a grid quote).
     public var countyInput: String
+    /// For a grid quote: the grid input, relative to the quote file; the account is the grid's.
+    public var gridInput: String?
+    /// For a grid quote: the zone draining downstream; its share of the grid's valid cells is
+    /// the draining share s.
+    public var drainingZone: DrainingZone?
     /// The price basis of the county account (`nil`: the input's own).
     public var priceBasis: PriceBasis?
     /// The scheme and its inputs.
@@ -20,6 +25,14 @@ public struct QuoteSpec: Sendable {
     public var payers: [Payer]
     /// Rounding of the total.
     public var rounding: QuoteRounding
+}
+
+/// A zone of a grid input's zone set.
+public struct DrainingZone: Sendable {
+    /// The zone set (a key of the grid input's `zones`).
+    public var zoneSet: String
+    /// The zone id.
+    public var zone: Int
 }
 
 /// The three compensation schemes.

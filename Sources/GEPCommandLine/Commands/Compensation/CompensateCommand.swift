@@ -28,12 +28,25 @@ enum CompensateCommand: Command {
         let path = arguments.positionals[0]
         let bytes = try InputFile.read(path, relativeTo: context.workingDirectory)
         var quote = try QuoteSpec.parse(bytes, file: path)
-        let current = try county(quote.countyInput, besides: path, context: context)
-        var previous: QuoteCountyInput?
-        if case let .gepIncrement(previousInput, _, _) = quote.scheme {
-            previous = try county(previousInput, besides: path, context: context)
+        let threads = try RasterOpening.threads(arguments)
+        let current: QuoteRegion, coefficients: EffectiveCoefficients
+        var previous: QuoteRegion?
+        if let grid = quote.gridInput {
+            let loaded = try gridInput(grid, besides: path, context: context)
+            coefficients = try CommonOptions.effectiveCoefficients(setID: loaded.input.coefficientSet, arguments: arguments, context: context)
+            current = try gridRegion(loaded, zone: quote.drainingZone, coefficients: coefficients, threads: threads)
+            if case let .gepIncrement(previousInput, _, _) = quote.scheme {
+                previous = try gridRegion(try gridInput(previousInput, besides: path, context: context), zone: quote.drainingZone,
+                                          coefficients: coefficients, threads: threads)
+            }
+        } else {
+            let county = try county(quote.countyInput, besides: path, context: context)
+            coefficients = try CommonOptions.effectiveCoefficients(setID: county.input.coefficientSet, arguments: arguments, context: context)
+            current = QuoteRegion(county: county)
+            if case let .gepIncrement(previousInput, _, _) = quote.scheme {
+                previous = QuoteRegion(county: try self.county(previousInput, besides: path, context: context))
+            }
         }
-        let coefficients = try CommonOptions.effectiveCoefficients(setID: current.input.coefficientSet, arguments: arguments, context: context)
         var extraInputs: [(name: String, bytes: [UInt8])] = []
         if case var .waterQuantityQuality(inputs) = quote.scheme, let source = inputs.gridSource {
             let (water, files) = try gridWater(source, besides: path, coefficients: coefficients, arguments: arguments, context: context)
@@ -47,17 +60,74 @@ enum CompensateCommand: Command {
         try CommonOptions.emit(text, arguments: arguments, context: context)
     }
 
-    /// The water yield of one zone of a grid account, with the grid input and every raster it
-    /// read (for the quote's hash).
-    static func gridWater(_ source: GridWaterSource, besides quotePath: String, coefficients: EffectiveCoefficients,
-                          arguments: ParsedArguments, context: CommandContext) throws(GEPError) -> (SourcedQuantity, [(name: String, bytes: [UInt8])]) {
-        var path = source.grid
+    /// A grid input named in a quote, with its classes table and every file it reads (for the hash).
+    struct LoadedGrid {
+        var path: String
+        var input: GridInput
+        var classes: LandCoverClasses
+        var files: [(name: String, bytes: [UInt8])]
+    }
+
+    /// Reads a grid input named in a quote, resolving a relative path against the quote file's directory.
+    static func gridInput(_ name: String, besides quotePath: String, context: CommandContext) throws(GEPError) -> LoadedGrid {
+        var path = name
         if !path.hasPrefix("/"), let slash = quotePath.lastIndex(of: "/") { path = String(quotePath[...slash]) + path }
         let absolute = path.hasPrefix("/") ? path : context.workingDirectory + "/" + path
         let bytes = try InputFile.read(absolute, relativeTo: "/")
         let input = try GridInput.parse(bytes, file: path, directory: (absolute as NSString).deletingLastPathComponent)
-        let classes = try LandCoverClasses.parse(try InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
-        let grid = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients, threads: try RasterOpening.threads(arguments)) { file throws(GEPError) in
+        let classBytes = try InputFile.read(input.classesPath, relativeTo: "/")
+        let classes = try LandCoverClasses.parse(classBytes, file: input.classesPath)
+        // Names as the user sees them: relative to the working directory where possible.
+        func shown(_ file: String) -> String {
+            let prefix = context.workingDirectory.hasSuffix("/") ? context.workingDirectory : context.workingDirectory + "/"
+            return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+        }
+        var files: [(name: String, bytes: [UInt8])] = [(path, bytes), (shown(input.classesPath), classBytes)]
+        for layer in input.layers.keys.sorted() { files.append((shown(input.layers[layer]!), try InputFile.read(input.layers[layer]!, relativeTo: "/"))) }
+        for zone in input.zones { files.append((shown(zone.path), try InputFile.read(zone.path, relativeTo: "/"))) }
+        return LoadedGrid(path: path, input: input, classes: classes, files: files)
+    }
+
+    /// A grid quote's region: the grid account, and the draining share as the draining zone's
+    /// share of the grid's valid cells.
+    static func gridRegion(_ grid: LoadedGrid, zone: DrainingZone?, coefficients: EffectiveCoefficients, threads: Int) throws(GEPError) -> QuoteRegion {
+        let input = grid.input, classes = grid.classes
+        let build: @Sendable (EffectiveCoefficients, PriceBasis?) throws(GEPError) -> GridAccount = { coefficients, basis throws(GEPError) in
+            try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients, priceBasis: basis, threads: threads) { file throws(GEPError) in
+                try RasterOpening.open(file, relativeTo: "/")
+            }
+        }
+        var share: SourcedQuantity?
+        if let zone {
+            let account = try build(coefficients, nil)
+            share = try zoneShare(account, zone: zone, path: grid.path)
+        }
+        return QuoteRegion(name: grid.path, files: grid.files, drainingShare: share, kind: "grid account") { coefficients, basis throws(GEPError) in
+            try build(coefficients, basis).account
+        }
+    }
+
+    /// The zone's share of the valid cells of its zone set.
+    static func zoneShare(_ grid: GridAccount, zone: DrainingZone, path: String) throws(GEPError) -> SourcedQuantity {
+        guard let zones = grid.zones.first(where: { $0.name == zone.zoneSet }) else {
+            throw .invalidData([Diagnostic(file: path, path: "zones", message: "no zone set \"\(zone.zoneSet)\" (zone sets: \(grid.zones.map(\.name).joined(separator: ", ")))")])
+        }
+        guard let row = zones.rows.first(where: { $0.id == zone.zone }) else {
+            throw .invalidData([Diagnostic(file: path, path: "zones.\(zone.zoneSet)", message: "zone \(zone.zone) has no valid cells")])
+        }
+        let all = zones.rows.reduce(0.0) { $0 + $1.cells }
+        return SourcedQuantity(value: row.cells / all, unit: .dimensionless,
+                               source: "grid \(path): \(Int(row.cells)) of \(Int(all)) valid cells are in zone \(zone.zone) of zone set \(zone.zoneSet)")
+    }
+
+    /// The water yield of one zone of a grid account, with the grid input and every raster it
+    /// read (for the quote's hash).
+    static func gridWater(_ source: GridWaterSource, besides quotePath: String, coefficients: EffectiveCoefficients,
+                          arguments: ParsedArguments, context: CommandContext) throws(GEPError) -> (SourcedQuantity, [(name: String, bytes: [UInt8])]) {
+        let loaded = try gridInput(source.grid, besides: quotePath, context: context)
+        let path = loaded.path
+        let grid = try GridAccountRunner.run(input: loaded.input, classes: loaded.classes, coefficients: coefficients,
+                                             threads: try RasterOpening.threads(arguments)) { file throws(GEPError) in
             try RasterOpening.open(file, relativeTo: "/")
         }
         guard let zones = grid.zones.first(where: { $0.name == source.zoneSet }) else {
@@ -66,14 +136,7 @@ enum CompensateCommand: Command {
         guard let row = zones.rows.first(where: { $0.id == source.zone }) else {
             throw .invalidData([Diagnostic(file: path, path: "zones.\(source.zoneSet)", message: "zone \(source.zone) has no valid cells (zones: \(zones.rows.map { String($0.id) }.joined(separator: ", ")))")])
         }
-        // Names as the user sees them: relative to the working directory where possible.
-        func shown(_ file: String) -> String {
-            let prefix = context.workingDirectory.hasSuffix("/") ? context.workingDirectory : context.workingDirectory + "/"
-            return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
-        }
-        var files: [(name: String, bytes: [UInt8])] = [(path, bytes), (shown(input.classesPath), try InputFile.read(input.classesPath, relativeTo: "/"))]
-        for layer in input.layers.keys.sorted() { files.append((shown(input.layers[layer]!), try InputFile.read(input.layers[layer]!, relativeTo: "/"))) }
-        for zone in input.zones { files.append((shown(zone.path), try InputFile.read(zone.path, relativeTo: "/"))) }
+        let files = loaded.files
         let water = SourcedQuantity(value: row.waterYield, unit: .known("m3"),
                                     source: "grid account \(path): water yield (P − ET) of zone \(source.zone) of zone set \(source.zoneSet), \(Int(row.cells)) cells")
         return (water, files)
