@@ -130,4 +130,34 @@ import GEPCore
         #expect(first.stdout.contains("samples/lianping/compensation/../grid/lulc.tif"))
         #expect(!first.stdout.contains(AccountCommandTests.repository))
     }
+
+    @Test func spilloverAndIncrementOnTheGrid() throws {
+        func json(_ run: RepositoryRun) throws -> JSONNode { try JSONParser.parse(run.stdout, file: "stdout") }
+        func part(_ root: JSONNode, _ symbol: String) -> Double? { root["parts"]?.elements?.first { $0["symbol"]?.string == symbol }?["value"]?.double }
+        let grid = try json(gep(["grid", "samples/lianping/grid/lianping-grid-2023.json", "--format", "json"]))
+        let water = try #require(grid["account"]?["services"]?.elements?.first { $0["id"]?.string == "water_conservation" }?["value_yuan"]?.double)
+        let zones = try #require(grid["zones"]?["xinfengjiang"]?.elements)
+        let cells = zones.reduce(0.0) { $0 + $1["cells"]!.double! }
+        let draining = try #require(zones.first { $0["id"]?.double == 1 }?["cells"]?.double)
+
+        let spill = gep(["compensate", "samples/lianping/compensation/grid-gep-spillover-2023.json", "--format", "json"])
+        #expect(spill.status == 0, "\(spill.stderr)")
+        let quote = try json(spill)
+        #expect(part(quote, "V_water_conservation") == water)
+        #expect(part(quote, "s") == draining / cells)
+        let sediment = try #require(part(quote, "V_soil_retention.sediment"))
+        let amount = try #require(quote["amount_yuan"]?.double)
+        #expect(abs(amount - draining / cells * (water + sediment)) <= 1e-6 * amount)
+
+        let increment = gep(["compensate", "samples/lianping/compensation/grid-gep-increment-2023.json", "--format", "json"])
+        #expect(increment.status == 0, "\(increment.stderr)")
+        let award = try json(increment)
+        let now = try json(gep(["grid", "samples/lianping/grid/lianping-grid-2023.json", "--format", "json", "--prices", "constant:2023"]))
+        let before = try json(gep(["grid", "samples/lianping/grid/lianping-grid-2022.json", "--format", "json", "--prices", "constant:2023"]))
+        let delta = try #require(now["account"]?["total_yuan"]?.double) - (try #require(before["account"]?["total_yuan"]?.double))
+        #expect(delta > 0)
+        #expect(part(award, "ΔGEP") == delta)
+        let awardAmount = try #require(award["amount_yuan"]?.double)
+        #expect(abs(awardAmount - 0.02 * delta) <= 1e-9 * awardAmount)
+    }
 }
