@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "GEPRaster", targets: ["GEPRaster"]),
         .library(name: "GEPGrid", targets: ["GEPGrid"]),
         .library(name: "GEPAnalysis", targets: ["GEPAnalysis"]),
+        .library(name: "GEPSensitivity", targets: ["GEPSensitivity"]),
         .executable(name: "gep", targets: ["gep"]),
         .executable(name: "gep-bench", targets: ["GEPBench"]),
     ],
@@ -32,6 +33,8 @@ let package = Package(
         .target(name: "GEPServices", dependencies: ["GEPCore"]),
         // Scenarios against a baseline (with quantity and price effects) and ecological-compensation quotes.
         .target(name: "GEPAnalysis", dependencies: ["GEPCore", "GEPServices", "GEPRaster", "GEPGrid"]),
+        // Samplers (random, Sobol'), distributions, tornado, Monte Carlo, Morris and Sobol indices.
+        .target(name: "GEPSensitivity"),
         // Table, CSV, JSON and Markdown renderers with zh/en labels.
         .target(name: "GEPReport", dependencies: ["GEPCore", "GEPServices", "GEPGrid", "GEPRaster", "GEPAnalysis"]),
         // Argument parsing, commands, exit codes; runs in-process for tests.
@@ -45,6 +48,7 @@ let package = Package(
         .testTarget(name: "GEPCoreTests", dependencies: ["GEPCore"]),
         .testTarget(name: "GEPServicesTests", dependencies: ["GEPCore", "GEPServices", "GEPReport"], exclude: ["Fixtures"]),
         .testTarget(name: "GEPCommandLineTests", dependencies: ["GEPCommandLine", "GEPCore"]),
+        .testTarget(name: "GEPSensitivityTests", dependencies: ["GEPSensitivity"]),
         .testTarget(name: "GEPAnalysisTests", dependencies: ["GEPAnalysis", "GEPServices", "GEPReport", "GEPCore"]),
         .testTarget(name: "GEPRasterTests", dependencies: ["GEPRaster", "GEPCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GEPGridTests", dependencies: ["GEPGrid", "GEPRaster", "GEPCore"], exclude: ["Fixtures"]),

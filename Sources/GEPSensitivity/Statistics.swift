@@ -1,0 +1,37 @@
+/// Sample quantile by linear interpolation between order statistics
+/// (Hyndman & Fan 1996, definition 7): h = (n − 1)p, Q = x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋+1 − x_⌊h⌋).
+/// `sorted` must be in ascending order and non-empty.
+public func quantile(sorted: [Double], _ p: Double) -> Double {
+    precondition(!sorted.isEmpty, "quantile of an empty sample")
+    let h = Double(sorted.count - 1) * min(max(p, 0), 1)
+    let lo = Int(h.rounded(.down))
+    let hi = min(lo + 1, sorted.count - 1)
+    return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+}
+
+/// Summary statistics of one output.
+public struct OutputSummary: Sendable, Equatable {
+    /// Sample mean ȳ = (1/N)Σy.
+    public var mean: Double
+    /// Sample standard deviation √(Σ(y − ȳ)²/(N − 1)).
+    public var sd: Double
+    /// 5th percentile (Hyndman–Fan type 7).
+    public var p5: Double
+    /// Median.
+    public var p50: Double
+    /// 95th percentile.
+    public var p95: Double
+
+    /// Computes the summary of a sample (two-pass mean/variance).
+    public init(sample: [Double]) {
+        let n = Double(sample.count)
+        let m = sample.reduce(0, +) / n
+        let ss = sample.reduce(0) { $0 + ($1 - m) * ($1 - m) }
+        mean = m
+        sd = sample.count > 1 ? (ss / (n - 1)).squareRoot() : 0
+        let s = sample.sorted()
+        p5 = quantile(sorted: s, 0.05)
+        p50 = quantile(sorted: s, 0.5)
+        p95 = quantile(sorted: s, 0.95)
+    }
+}
