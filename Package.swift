@@ -32,13 +32,13 @@ let package = Package(
         // One file per ecosystem service: its physical model(s) and valuation.
         .target(name: "GEPServices", dependencies: ["GEPCore"]),
         // Scenarios against a baseline (with quantity and price effects) and ecological-compensation quotes.
-        .target(name: "GEPAnalysis", dependencies: ["GEPCore", "GEPServices", "GEPRaster", "GEPGrid"]),
+        .target(name: "GEPAnalysis", dependencies: ["GEPCore", "GEPServices", "GEPRaster", "GEPGrid", "GEPSensitivity"]),
         // Samplers (random, Sobol'), distributions, tornado, Monte Carlo, Morris and Sobol indices.
         .target(name: "GEPSensitivity"),
         // Table, CSV, JSON and Markdown renderers with zh/en labels.
         .target(name: "GEPReport", dependencies: ["GEPCore", "GEPServices", "GEPGrid", "GEPRaster", "GEPAnalysis"]),
         // Argument parsing, commands, exit codes; runs in-process for tests.
-        .target(name: "GEPCommandLine", dependencies: ["GEPCore", "GEPServices", "GEPReport", "GEPRaster", "GEPGrid", "GEPAnalysis"]),
+        .target(name: "GEPCommandLine", dependencies: ["GEPCore", "GEPServices", "GEPReport", "GEPRaster", "GEPGrid", "GEPAnalysis", "GEPSensitivity"]),
         .executableTarget(name: "gep", dependencies: ["GEPCommandLine"]),
         .executableTarget(
             name: "GEPBench",
@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "GEPServicesTests", dependencies: ["GEPCore", "GEPServices", "GEPReport"], exclude: ["Fixtures"]),
         .testTarget(name: "GEPCommandLineTests", dependencies: ["GEPCommandLine", "GEPCore"]),
         .testTarget(name: "GEPSensitivityTests", dependencies: ["GEPSensitivity"]),
-        .testTarget(name: "GEPAnalysisTests", dependencies: ["GEPAnalysis", "GEPServices", "GEPReport", "GEPCore"]),
+        .testTarget(name: "GEPAnalysisTests", dependencies: ["GEPAnalysis", "GEPServices", "GEPReport", "GEPCore", "GEPSensitivity"]),
         .testTarget(name: "GEPRasterTests", dependencies: ["GEPRaster", "GEPCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GEPGridTests", dependencies: ["GEPGrid", "GEPRaster", "GEPCore"], exclude: ["Fixtures"]),
     ],

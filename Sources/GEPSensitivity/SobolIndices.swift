@@ -168,7 +168,9 @@ public func sobolIndices(outputs: [Double], baseSamples n: Int, dimension d: Int
         let lo = (1 - confidence) / 2, hi = (1 + confidence) / 2
         return (0..<d).map { i in
             (0..<k).map { c in
-                let s = (0..<bootstrap).map { boot[$0 * stride + offset + i * k + c] }.sorted()
+                // An output with no variance has undefined indices (NaN): its interval is unbounded.
+                let s = (0..<bootstrap).map { boot[$0 * stride + offset + i * k + c] }.filter(\.isFinite).sorted()
+                guard !s.isEmpty else { return -Double.infinity...Double.infinity }
                 return quantile(sorted: s, lo)...quantile(sorted: s, hi)
             }
         }

@@ -70,3 +70,19 @@ import GEPSensitivity
         #expect(one.firstOrder == other.firstOrder && one.firstOrderInterval != other.firstOrderInterval)
     }
 }
+
+/// An output that does not vary (a service no parameter touches) must not trap.
+@Suite struct ConstantOutputTests {
+    @Test func constantOutputHasUndefinedIndicesAndAnUnboundedInterval() {
+        let model = ClosureModel(dimension: 2, outputCount: 2) { x, y in
+            y[0] = x[0] + 2 * x[1]
+            y[1] = 7
+        }
+        let result = sobolAnalysis(model, distributions: [.uniform(a: 0, b: 1), .uniform(a: 0, b: 1)], baseSamples: 256, bootstrap: 20, seed: 1)
+        // indices are [parameter][output]
+        let varying = result.firstOrder.map { $0[0] }, constant = result.firstOrder.map { $0[1] }
+        #expect(varying.allSatisfy { $0.isFinite })
+        #expect(constant.allSatisfy { $0.isNaN })
+        #expect(result.firstOrderInterval[0][1] == -Double.infinity...Double.infinity)
+    }
+}

@@ -14,6 +14,7 @@ public enum GEPTool {
             .command(ServicesCommand.self),
             .command(CompensateCommand.self),
             .command(ScenarioCommand.self),
+            .command(SensitivityCommand.self),
             .command(GridCommand.self),
             .command(WaterYieldCommand.self),
             .command(CarbonCommand.self),

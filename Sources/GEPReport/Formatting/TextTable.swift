@@ -1,21 +1,30 @@
 /// A plain-text table with aligned columns. Widths count display columns: CJK characters
 /// take two, so Chinese labels line up in a terminal.
-struct TextTable {
+public struct TextTable {
     /// Column alignment.
-    enum Alignment { case left, right }
+    public enum Alignment: Sendable { case left, right }
 
-    var headers: [String]
-    var alignments: [Alignment]
-    var rows: [[String]] = []
+    /// Column headers.
+    public var headers: [String]
+    /// One alignment per column.
+    public var alignments: [Alignment]
+    /// Rows; an empty row is drawn as a separator line.
+    public var rows: [[String]] = []
+
+    /// Creates an empty table.
+    public init(headers: [String], alignments: [Alignment]) {
+        self.headers = headers
+        self.alignments = alignments
+    }
 
     /// Adds a row (missing cells are blank).
-    mutating func add(_ cells: [String]) { rows.append(cells + Array(repeating: "", count: max(0, headers.count - cells.count))) }
+    public mutating func add(_ cells: [String]) { rows.append(cells + Array(repeating: "", count: max(0, headers.count - cells.count))) }
 
     /// Adds a separator line.
-    mutating func separator() { rows.append([]) }
+    public mutating func separator() { rows.append([]) }
 
     /// The rendered table, each line ending in a newline.
-    func render() -> String {
+    public func render() -> String {
         var widths = headers.map(Self.width)
         for row in rows where !row.isEmpty {
             for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], Self.width(cell)) }

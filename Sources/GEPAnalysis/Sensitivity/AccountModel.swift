@@ -1,0 +1,89 @@
+import GEPCore
+import GEPSensitivity
+import GEPServices
+
+/// A county account as a sensitivity model: inputs are the uncertain coefficients (in their
+/// own units), outputs are GEP followed by every service's value (CNY, catalogue order).
+///
+/// When every parameter is a price (a monetary coefficient used only as a line's unit price),
+/// GEP is linear in them: the physical account is computed once and each run is a dot product,
+/// yₛ = Cₛ + Σₚ aₛₚ·xₚ with aₛₚ = (value of the lines priced by p at the base) / base price.
+/// Otherwise every run rebuilds the account with the changed coefficients (a run that fails
+/// yields NaN outputs).
+public struct AccountModel: SensitivityModel {
+    /// Number of uncertain coefficients.
+    public let dimension: Int
+    /// 1 + the number of services.
+    public let outputCount: Int
+    /// True when runs are dot products (price-only parameters).
+    public let isLinearInPrices: Bool
+    /// The base account.
+    public let base: Account
+    let parameters: [SensitivityParameter]
+    let input: CountyInput
+    let coefficients: EffectiveCoefficients
+    /// Fast path: constant part and slope per output (row-major outputs × parameters).
+    let constant: [Double]
+    let slope: [Double]
+
+    /// Builds the base account and, for price-only parameters, the linear form.
+    public init(input: CountyInput, coefficients: EffectiveCoefficients, parameters: [SensitivityParameter]) throws(GEPError) {
+        let base = try AccountBuilder.build(input: input, coefficients: coefficients)
+        self.base = base
+        self.input = input
+        self.coefficients = coefficients
+        self.parameters = parameters
+        dimension = parameters.count
+        outputCount = 1 + base.services.count
+        let index = Dictionary(uniqueKeysWithValues: parameters.enumerated().map { ($1.id, $0) })
+        let factors = Set(base.services.flatMap { $0.lines.flatMap(\.factorIDs) } + base.imports.flatMap(\.factorIDs))
+        let linear = parameters.allSatisfy { coefficients.entries[$0.id]!.isMonetary && !factors.contains($0.id) && $0.base != 0 }
+        isLinearInPrices = linear
+        var constant = [Double](repeating: 0, count: outputCount), slope = [Double](repeating: 0, count: outputCount * parameters.count)
+        if linear {
+            func add(_ lines: [ValueLine], _ values: [Double], output: Int, sign: Double) {
+                for (line, value) in zip(lines, values) {
+                    if let p = index[line.priceID] {
+                        slope[output * parameters.count + p] += sign * value / parameters[p].base
+                        if output != 0 { slope[p] += sign * value / parameters[p].base }
+                    } else {
+                        constant[output] += sign * value
+                        if output != 0 { constant[0] += sign * value }
+                    }
+                }
+            }
+            for (s, service) in base.services.enumerated() where service.status == .accounted {
+                add(service.lines, service.lineValues, output: s + 1, sign: 1)
+            }
+            for (line, value) in zip(base.imports, base.importValues) {
+                if let p = index[line.priceID] { slope[p] -= value / parameters[p].base } else { constant[0] -= value }
+            }
+        }
+        self.constant = constant
+        self.slope = slope
+    }
+
+    /// Output names: `gep`, then the service ids.
+    public var outputNames: [String] { ["gep"] + base.services.map(\.id.id) }
+
+    /// Evaluates one point.
+    public func evaluate(_ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>) {
+        if isLinearInPrices {
+            let d = dimension
+            for k in 0..<outputCount {
+                var sum = constant[k]
+                for p in 0..<d { sum += slope[k * d + p] * x[p] }
+                y[k] = sum
+            }
+            return
+        }
+        var changed = coefficients
+        for (p, parameter) in parameters.enumerated() { changed = changed.replacing(parameter.id, value: x[p]) }
+        guard let account = try? AccountBuilder.build(input: input, coefficients: changed) else {
+            for k in 0..<outputCount { y[k] = .nan }
+            return
+        }
+        y[0] = account.total
+        for (s, service) in account.services.enumerated() { y[s + 1] = service.value }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GEPAnalysis
+import GEPCore
+import GEPReport
+import GEPSensitivity
+
+/// `gep sensitivity`: tornado, Monte Carlo, Morris and Sobol analyses of a county account.
+enum SensitivityCommand: Command {
+    static let methods = ["tornado", "montecarlo", "morris", "sobol"]
+
+    static var spec: CommandSpec {
+        CommandSpec(
+            name: "sensitivity",
+            abstract: "Uncertainty and sensitivity of a county account: tornado, Monte Carlo, Morris, Sobol.",
+            discussion: """
+            The parameter file lists uncertain coefficients and their distributions (by default triangular over each \
+            coefficient's low–high range; see samples/lianping/sensitivity/). When every parameter is a price the \
+            account is computed once and each run is a dot product. All designs are seeded: the same command gives the \
+            same numbers. Outputs are GEP and every service; the table shows GEP.
+            """,
+            arguments: [ArgumentSpec(name: "method", help: "tornado, montecarlo, morris or sobol."),
+                        ArgumentSpec(name: "input", help: "The county input file (JSON).")],
+            options: [
+                OptionSpec(name: "params", valueName: "file", help: "The parameter file (JSON)."),
+                OptionSpec(name: "n", valueName: "n", help: "Monte Carlo draws, Sobol base samples N (runs = N·(D+2)), or Morris trajectories.",
+                           defaultValue: "4096 (morris: 20)"),
+                OptionSpec(name: "seed", valueName: "s", help: "Seed of the random draws and bootstrap.", defaultValue: "2023"),
+                OptionSpec(name: "sampler", valueName: "kind", help: "Monte Carlo points.", allowedValues: ["sobol", "random"], defaultValue: "sobol"),
+                RasterOpening.threadsOption,
+                OptionSpec(name: "format", valueName: "format", help: "Output format.", allowedValues: ["table", "json"], defaultValue: "table"),
+                CommonOptions.output,
+            ])
+    }
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GEPError) {
+        guard arguments.positionals.count == 2 else {
+            throw .usage("Expected a method and an input", hint: "gep sensitivity tornado|montecarlo|morris|sobol INPUT --params FILE")
+        }
+        let method = arguments.positionals[0]
+        guard methods.contains(method) else {
+            throw .usage("Unknown method '\(method)'", hint: EditDistance.nearest(to: method, in: methods).map { "did you mean '\($0)'?" }
+                         ?? "one of: \(methods.joined(separator: ", "))")
+        }
+        guard let paramsPath = arguments.value("params") else { throw .usage("Missing '--params'", hint: "give the parameter file, e.g. --params samples/lianping/sensitivity/prices.json") }
+        func integer(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) throws(GEPError) -> Int {
+            guard let text = arguments.value(name) else { return fallback }
+            guard let value = Int(text), range.contains(value) else { throw .usage("Invalid value '\(text)' for '--\(name)'", hint: "a whole number in \(range)") }
+            return value
+        }
+        let n = try integer("n", method == "morris" ? 20 : 4096, 1...10_000_000)
+        let seed = UInt64(try integer("seed", 2023, 0...Int.max))
+        let threads = try RasterOpening.threads(arguments)
+        let inputPath = arguments.positionals[1]
+        let input = try CountyInput.parse(try InputFile.read(inputPath, relativeTo: context.workingDirectory), file: inputPath)
+        let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, arguments: arguments, context: context)
+        let parameters = try SensitivityParameters.parse(try InputFile.read(paramsPath, relativeTo: context.workingDirectory), file: paramsPath,
+                                                         coefficients: coefficients)
+        let model = try AccountModel(input: input, coefficients: coefficients, parameters: parameters)
+        let distributions = parameters.map(\.distribution)
+        let names = parameters.map(\.id)
+        var rows: [[String]] = []
+        var headers: [String] = []
+        var results: [String: JSON] = [:]
+        var runs = 0
+        switch method {
+        case "tornado":
+            let result = tornado(model, parameters: parameters.map { TornadoParameter(name: $0.id, low: $0.low, base: $0.base, high: $0.high) }, threads: threads)
+            runs = 1 + 2 * parameters.count
+            headers = ["parameter", "low", "high", "GEP at low (亿元)", "GEP at high (亿元)", "swing (亿元)"]
+            let order = parameters.indices.sorted { abs(result.high[$0][0] - result.low[$0][0]) > abs(result.high[$1][0] - result.low[$1][0]) }
+            rows = order.map { i in
+                [names[i], JSONWriter.formatNumber(parameters[i].low), JSONWriter.formatNumber(parameters[i].high), NumberText.yi(result.low[i][0]),
+                 NumberText.yi(result.high[i][0]), NumberText.yi(abs(result.high[i][0] - result.low[i][0]))]
+            }
+            results["base_gep_yuan"] = .number(result.baseOutput[0])
+            results["parameters"] = .array(order.map { i in
+                ["id": .string(names[i]), "low": .number(parameters[i].low), "high": .number(parameters[i].high),
+                 "gep_at_low_yuan": .number(result.low[i][0]), "gep_at_high_yuan": .number(result.high[i][0])]
+            })
+        case "montecarlo":
+            let sampler: PointSampler = arguments.value("sampler") == "random" ? .random(seed: seed) : .sobol
+            let result = monteCarlo(model, distributions: distributions, samples: n, sampler: sampler, threads: threads)
+            runs = n
+            headers = ["output", "mean (亿元)", "sd (亿元)", "P5", "P50", "P95"]
+            rows = zip(model.outputNames, result.summaries).map { name, s in
+                [name, NumberText.yi(s.mean), NumberText.yi(s.sd), NumberText.yi(s.p5), NumberText.yi(s.p50), NumberText.yi(s.p95)]
+            }
+            results["outputs"] = .array(zip(model.outputNames, result.summaries).map { name, s in
+                ["output": .string(name), "mean": .number(s.mean), "sd": .number(s.sd), "p5": .number(s.p5), "p50": .number(s.p50), "p95": .number(s.p95)]
+            })
+        case "morris":
+            let result = morris(model, distributions: distributions, trajectories: n, levels: 4, seed: seed, threads: threads)
+            runs = n * (parameters.count + 1)
+            headers = ["parameter", "μ (亿元)", "μ* (亿元)", "σ (亿元)"]
+            rows = parameters.indices.map { i in
+                let m = result.indices[i][0]
+                return [names[i], NumberText.yi(m.mu), NumberText.yi(m.muStar), NumberText.yi(m.sigma)]
+            }
+            results["gep"] = .array(parameters.indices.map { i in
+                let m = result.indices[i][0]
+                return ["id": .string(names[i]), "mu": .number(m.mu), "mu_star": .number(m.muStar), "sigma": .number(m.sigma)]
+            })
+        default:
+            let result = sobolAnalysis(model, distributions: distributions, baseSamples: n, bootstrap: 100, confidence: 0.95, seed: seed, threads: threads)
+            runs = n * (parameters.count + 2)
+            headers = ["parameter", "S1", "S1 95 % CI", "ST", "ST 95 % CI"]
+            func range(_ r: ClosedRange<Double>) -> String { NumberText.grouped(r.lowerBound, decimals: 3) + "…" + NumberText.grouped(r.upperBound, decimals: 3) }
+            rows = parameters.indices.map { i in
+                [names[i], NumberText.grouped(result.firstOrder[i][0], decimals: 3), range(result.firstOrderInterval[i][0]),
+                 NumberText.grouped(result.total[i][0], decimals: 3), range(result.totalInterval[i][0])]
+            }
+            results["gep"] = .array(parameters.indices.map { i in
+                ["id": .string(names[i]), "s1": .number(result.firstOrder[i][0]), "st": .number(result.total[i][0]),
+                 "s1_ci": [.number(result.firstOrderInterval[i][0].lowerBound), .number(result.firstOrderInterval[i][0].upperBound)],
+                 "st_ci": [.number(result.totalInterval[i][0].lowerBound), .number(result.totalInterval[i][0].upperBound)]]
+            })
+            results["bootstrap"] = 100
+        }
+        let text: String
+        if arguments.value("format") == "json" {
+            text = JSONWriter.string(["method": .string(method), "input": .string(inputPath), "params": .string(paramsPath), "seed": .number(Double(seed)),
+                                      "n": .number(Double(n)), "model_runs": .number(Double(runs)), "linear_in_prices": .bool(model.isLinearInPrices),
+                                      "base_gep_yuan": .number(model.base.total), "results": .object(results)])
+        } else {
+            var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
+            for row in rows { table.add(row) }
+            text = "Sensitivity (\(method)) of GEP, \(input.regionNameEN) \(input.year); base GEP \(NumberText.yi(model.base.total)) 亿元; "
+                + "\(parameters.count) parameters, \(runs) model runs, seed \(seed)" + (model.isLinearInPrices ? " (price-only: runs are dot products)" : "") + "\n"
+                + table.render()
+        }
+        try CommonOptions.emit(text, arguments: arguments, context: context)
+    }
+}

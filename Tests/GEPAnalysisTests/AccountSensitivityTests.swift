@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import GEPCore
+import GEPSensitivity
+import GEPServices
+@testable import GEPAnalysis
+
+/// Sensitivity of the Lianping account: the price-only fast path equals a full rebuild, and its
+/// Sobol indices match the closed form of a model linear in its prices.
+@Suite struct AccountSensitivityTests {
+    static func setUp(_ file: String) throws -> (CountyInput, EffectiveCoefficients, [SensitivityParameter]) {
+        let root = ScenarioTests.repository
+        let input = try CountyInput.parse(InputFile.read(root + "/samples/lianping/lianping-2023.json", relativeTo: "/"), file: "lianping-2023.json")
+        let coefficients = try EffectiveCoefficients.resolve(library: CoefficientLibrary.load(directory: root + "/coefficients"), setID: "lianping")
+        let parameters = try SensitivityParameters.parse(InputFile.read(root + "/samples/lianping/sensitivity/" + file, relativeTo: "/"),
+                                                         file: file, coefficients: coefficients)
+        return (input, coefficients, parameters)
+    }
+
+    @Test func priceOnlyFastPathEqualsAFullRebuild() throws {
+        let (input, coefficients, parameters) = try Self.setUp("prices.json")
+        let model = try AccountModel(input: input, coefficients: coefficients, parameters: parameters)
+        #expect(model.isLinearInPrices)
+        let x = parameters.map { $0.low * 0.3 + $0.high * 0.7 }
+        var fast = [Double](repeating: 0, count: model.outputCount)
+        x.withUnsafeBufferPointer { xs in fast.withUnsafeMutableBufferPointer { model.evaluate(xs, into: $0) } }
+        var changed = coefficients
+        for (p, parameter) in parameters.enumerated() { changed = changed.replacing(parameter.id, value: x[p]) }
+        let rebuilt = try AccountBuilder.build(input: input, coefficients: changed)
+        #expect(abs(fast[0] / rebuilt.total - 1) < 1e-12)
+        for (s, service) in rebuilt.services.enumerated() {
+            #expect(abs(fast[s + 1] - service.value) <= 1e-9 * max(1, abs(service.value)), "\(service.id.id)")
+        }
+    }
+
+    @Test func priceOnlySobolIndicesMatchTheClosedForm() throws {
+        let (input, coefficients, parameters) = try Self.setUp("prices.json")
+        let model = try AccountModel(input: input, coefficients: coefficients, parameters: parameters)
+        // GEP = C + Σ a_p·x_p: slopes by finite differences of the (exactly linear) model
+        let base = parameters.map(\.base)
+        func gep(_ x: [Double]) -> Double {
+            var y = [Double](repeating: 0, count: model.outputCount)
+            x.withUnsafeBufferPointer { xs in y.withUnsafeMutableBufferPointer { model.evaluate(xs, into: $0) } }
+            return y[0]
+        }
+        let slopes = parameters.indices.map { p in
+            var x = base
+            x[p] += 1
+            return gep(x) - gep(base)
+        }
+        let expected = LinearModel(coefficients: slopes).firstOrderIndices(distributions: parameters.map(\.distribution))
+        let result = sobolAnalysis(model, distributions: parameters.map(\.distribution), baseSamples: 4096, threads: 2)
+        for p in parameters.indices {
+            #expect(abs(result.firstOrder[p][0] - expected[p]) < 0.02, "\(parameters[p].id)")
+            #expect(abs(result.total[p][0] - expected[p]) < 0.02, "\(parameters[p].id)")
+        }
+        // the electricity price dominates: climate regulation is 45 % of GEP and its price spreads ×1.5
+        #expect(expected.firstIndex(of: expected.max()!) == parameters.firstIndex { $0.id == "price.electricity" })
+    }
+
+    @Test func physicalParametersRebuildTheAccount() throws {
+        let (input, coefficients, parameters) = try Self.setUp("prices-and-physics.json")
+        let model = try AccountModel(input: input, coefficients: coefficients, parameters: parameters)
+        #expect(!model.isLinearInPrices)
+        let result = tornado(model, parameters: parameters.map { TornadoParameter(name: $0.id, low: $0.low, base: $0.base, high: $0.high) })
+        #expect(abs(result.baseOutput[0] - model.base.total) <= 1e-6)
+        // a higher air-conditioner efficiency ratio lowers climate regulation's value
+        let eer = try #require(parameters.firstIndex { $0.id == "climate.ac_energy_efficiency_ratio" })
+        #expect(result.high[eer][0] < result.low[eer][0])
+    }
+
+    @Test func parameterFileProblemsAreListed() throws {
+        let library = try CoefficientLibrary.load(directory: ScenarioTests.repository + "/coefficients")
+        let coefficients = try EffectiveCoefficients.resolve(library: library, setID: "lianping")
+        let text = """
+        {"parameters": [{"coefficient": "price.carbn"}, {"coefficient": "const.water_density", "distribution": {"type": "uniformm"}},
+                        {"coefficient": "price.electricity", "distribution": {"type": "uniform", "low": 2, "high": 1}}]}
+        """
+        do {
+            _ = try SensitivityParameters.parse(Array(text.utf8), file: "p.json", coefficients: coefficients)
+            Issue.record("expected problems")
+        } catch {
+            let message = error.description
+            #expect(message.contains("no coefficient \"price.carbn\""))
+            #expect(message.contains("unknown distribution \"uniformm\"; did you mean \"uniform\"?"))
+            #expect(message.contains("invalid uniform parameters"))
+        }
+    }
+}
