@@ -27,6 +27,8 @@ enum SensitivityCommand: Command {
                 OptionSpec(name: "seed", valueName: "s", help: "Seed of the random draws and bootstrap.", defaultValue: "2023"),
                 OptionSpec(name: "sampler", valueName: "kind", help: "Monte Carlo points.", allowedValues: ["sobol", "random"], defaultValue: "sobol"),
                 RasterOpening.threadsOption,
+                OptionSpec(name: "chart", valueName: "file.svg", help: "Also draw the tornado, the Monte Carlo histogram or the Sobol bars as SVG."),
+                CommonOptions.language,
                 OptionSpec(name: "format", valueName: "format", help: "Output format.", allowedValues: ["table", "json"], defaultValue: "table"),
                 CommonOptions.output,
             ])
@@ -62,6 +64,11 @@ enum SensitivityCommand: Command {
         var headers: [String] = []
         var results: [String: JSON] = [:]
         var runs = 0
+        var chart: String?
+        let language = CommonOptions.language(arguments)
+        if arguments.value("chart") != nil && method == "morris" {
+            throw .usage("'--chart' draws tornado, montecarlo and sobol results", hint: "drop --chart for morris")
+        }
         switch method {
         case "tornado":
             let result = tornado(model, parameters: parameters.map { TornadoParameter(name: $0.id, low: $0.low, base: $0.base, high: $0.high) }, threads: threads)
@@ -73,6 +80,8 @@ enum SensitivityCommand: Command {
                  NumberText.yi(result.high[i][0]), NumberText.yi(abs(result.high[i][0] - result.low[i][0]))]
             }
             results["base_gep_yuan"] = .number(result.baseOutput[0])
+            chart = SensitivityChart.tornado(parameters.indices.map { SensitivityChart.TornadoBar(name: names[$0], atLow: result.low[$0][0], atHigh: result.high[$0][0]) },
+                                             base: result.baseOutput[0], language: language)
             results["parameters"] = .array(order.map { i in
                 ["id": .string(names[i]), "low": .number(parameters[i].low), "high": .number(parameters[i].high),
                  "gep_at_low_yuan": .number(result.low[i][0]), "gep_at_high_yuan": .number(result.high[i][0])]
@@ -85,6 +94,10 @@ enum SensitivityCommand: Command {
             rows = zip(model.outputNames, result.summaries).map { name, s in
                 [name, NumberText.yi(s.mean), NumberText.yi(s.sd), NumberText.yi(s.p5), NumberText.yi(s.p50), NumberText.yi(s.p95)]
             }
+            let k = model.outputCount
+            let draws = stride(from: 0, to: result.outputs.count, by: k).map { result.outputs[$0] }
+            let g = result.summaries[0]
+            chart = SensitivityChart.histogram(draws, p5: g.p5, p50: g.p50, p95: g.p95, language: language)
             results["outputs"] = .array(zip(model.outputNames, result.summaries).map { name, s in
                 ["output": .string(name), "mean": .number(s.mean), "sd": .number(s.sd), "p5": .number(s.p5), "p50": .number(s.p50), "p95": .number(s.p95)]
             })
@@ -115,6 +128,11 @@ enum SensitivityCommand: Command {
                  "st_ci": [.number(result.totalInterval[i][0].lowerBound), .number(result.totalInterval[i][0].upperBound)]]
             })
             results["bootstrap"] = 100
+            chart = SensitivityChart.sobol(parameters.indices.map { i in
+                SensitivityChart.SobolBar(name: names[i], s1: result.firstOrder[i][0], s1Low: result.firstOrderInterval[i][0].lowerBound,
+                                          s1High: result.firstOrderInterval[i][0].upperBound, st: result.total[i][0],
+                                          stLow: result.totalInterval[i][0].lowerBound, stHigh: result.totalInterval[i][0].upperBound)
+            }, language: language)
         }
         let text: String
         if arguments.value("format") == "json" {
@@ -127,6 +145,9 @@ enum SensitivityCommand: Command {
             text = "Sensitivity (\(method)) of GEP, \(input.regionNameEN) \(input.year); base GEP \(NumberText.yi(model.base.total)) 亿元; "
                 + "\(parameters.count) parameters, \(runs) model runs, seed \(seed)" + (model.isLinearInPrices ? " (price-only: runs are dot products)" : "") + "\n"
                 + table.render()
+        }
+        if let path = arguments.value("chart"), let chart {
+            try OutputFile.write(Array(chart.utf8), to: path, relativeTo: context.workingDirectory)
         }
         try CommonOptions.emit(text, arguments: arguments, context: context)
     }

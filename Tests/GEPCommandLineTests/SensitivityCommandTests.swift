@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+import GEPCommandLine
+import GEPCore
+
+/// `gep sensitivity` as a user runs it, with its charts.
+@Suite struct SensitivityCommandTests {
+    func gep(_ arguments: [String]) -> RepositoryRun { RepositoryRun.gep(arguments) }
+
+    @Test func methodsRunWithSeededReproducibleResultsAndCharts() throws {
+        let directory = NSTemporaryDirectory() + "gep-sensitivity-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let input = "samples/lianping/lianping-2023.json", prices = "samples/lianping/sensitivity/prices.json"
+        for (method, n) in [("tornado", "1"), ("montecarlo", "500"), ("sobol", "256")] {
+            let chart = directory + "/\(method).svg"
+            let first = gep(["sensitivity", method, input, "--params", prices, "--n", n, "--format", "json", "--chart", chart])
+            #expect(first.status == 0, "\(method): \(first.stderr)")
+            #expect(gep(["sensitivity", method, input, "--params", prices, "--n", n, "--format", "json"]).stdout == first.stdout)
+            let svg = try String(contentsOfFile: chart, encoding: .utf8)
+            #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+            #expect(svg.hasSuffix("</svg>\n"))
+            #expect(!svg.contains("nan") && !svg.contains("inf"))
+            let root = try JSONParser.parse(first.stdout, file: "stdout")
+            #expect(root["linear_in_prices"]?.bool == true)
+        }
+        let sobol = try JSONParser.parse(gep(["sensitivity", "sobol", input, "--params", prices, "--n", "256", "--format", "json"]).stdout, file: "s")
+        #expect(sobol["model_runs"]?.double == Double(256 * 12))
+        let morris = gep(["sensitivity", "morris", input, "--params", "samples/lianping/sensitivity/prices-and-physics.json", "--n", "3"])
+        #expect(morris.status == 0 && morris.stdout.contains("climate.ac_energy_efficiency_ratio"))
+        #expect(gep(["sensitivity", "sobl", input, "--params", prices]).stderr.contains("did you mean 'sobol'?"))
+        #expect(gep(["sensitivity", "morris", input, "--params", prices, "--chart", directory + "/m.svg"]).status == 64)
+    }
+}
