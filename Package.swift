@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(name: "gep", dependencies: ["GEPCommandLine"]),
         .executableTarget(
             name: "GEPBench",
-            dependencies: ["GEPCore", "GEPServices", "GEPReport", "GEPRaster", "GEPGrid"],
+            dependencies: ["GEPCore", "GEPServices", "GEPReport", "GEPRaster", "GEPGrid", "GEPAnalysis", "GEPSensitivity"],
             path: "Benchmarks/GEPBench"
         ),
         .testTarget(name: "GEPCoreTests", dependencies: ["GEPCore"]),
