@@ -86,4 +86,70 @@ import GEPServices
             #expect(message.contains("invalid uniform parameters"))
         }
     }
+
+    static func switchModel(_ text: String) throws -> (AccountModel, [SensitivityParameter]) {
+        let root = ScenarioTests.repository
+        let bytes = try InputFile.read(root + "/samples/lianping/lianping-2023.json", relativeTo: "/")
+        let input = try CountyInput.parse(bytes, file: "lianping-2023.json")
+        let coefficients = try EffectiveCoefficients.resolve(library: CoefficientLibrary.load(directory: root + "/coefficients"), setID: "lianping")
+        let parameters = try SensitivityParameters.parse(Array(text.utf8), file: "p.json", coefficients: coefficients, input: input)
+        return (try AccountModel(input: input, inputBytes: bytes, coefficients: coefficients, parameters: parameters), parameters)
+    }
+
+    static func outputs(_ model: AccountModel, _ x: [Double]) -> [Double] {
+        var y = [Double](repeating: 0, count: model.outputCount)
+        x.withUnsafeBufferPointer { xs in y.withUnsafeMutableBufferPointer { model.evaluate(xs, into: $0) } }
+        return y
+    }
+
+    @Test func anOnOffSwitchMovesGEPByExactlyThatService() throws {
+        let (model, parameters) = try Self.switchModel("""
+            {"parameters": [{"switch": "oxygen_release", "values": [true, false]}, {"coefficient": "price.carbon"}]}
+            """)
+        #expect(!model.isLinearInPrices)
+        #expect(parameters[0].id == "switch:oxygen_release.enabled")
+        let oxygen = try #require(model.base.services.firstIndex { $0.id == .oxygenRelease })
+        let on = Self.outputs(model, [0.25, parameters[1].base]), off = Self.outputs(model, [0.75, parameters[1].base])
+        // the base choice is the input's own (enabled), so x = base reproduces the account
+        #expect(abs(Self.outputs(model, parameters.map(\.base))[0] - model.base.total) <= 1e-6)
+        #expect(abs(on[0] - model.base.total) <= 1e-6)
+        #expect(model.base.services[oxygen].value > 0)
+        #expect(abs((on[0] - off[0]) - model.base.services[oxygen].value) <= 1e-6 * model.base.total)
+    }
+
+    @Test func aMethodSwitchRebuildsWithTheOtherMethod() throws {
+        let (model, parameters) = try Self.switchModel("""
+            {"parameters": [{"method": "water_conservation", "values": ["water_yield", "water_balance"]}]}
+            """)
+        // the input uses water_balance, the second value: base x is in the upper half
+        #expect(parameters[0].base > 0.5)
+        let water = try #require(model.base.services.firstIndex { $0.id == .waterConservation })
+        let balance = Self.outputs(model, [0.9]), budyko = Self.outputs(model, [0.1])
+        #expect(abs(balance[water + 1] - model.base.services[water].value) <= 1e-6)
+        // Fu–Budyko ET is below the measured ET on this input, so more water is retained
+        #expect(budyko[water + 1] > balance[water + 1] * 1.01)
+        // every other service is untouched by the water-conservation method
+        for s in model.base.services.indices where s != water {
+            #expect(balance[s + 1] == budyko[s + 1], "\(model.base.services[s].id.id)")
+        }
+    }
+
+    @Test func switchProblemsAreListed() throws {
+        let library = try CoefficientLibrary.load(directory: ScenarioTests.repository + "/coefficients")
+        let coefficients = try EffectiveCoefficients.resolve(library: library, setID: "lianping")
+        let text = """
+        {"parameters": [{"switch": "oxygen_releas", "values": [true, false]}, {"method": "water_conservation", "values": ["water_balance", "budyko"]},
+                        {"switch": "oxygen_release", "values": [true]}]}
+        """
+        do {
+            _ = try SensitivityParameters.parse(Array(text.utf8), file: "p.json", coefficients: coefficients)
+            Issue.record("expected problems")
+        } catch {
+            let message = error.description
+            #expect(message.contains("unknown service \"oxygen_releas\"; did you mean \"oxygen_release\"?"))
+            #expect(message.contains("parameters[1].values[1]"))
+            #expect(message.contains("water_balance, water_yield"))
+            #expect(message.contains("at least two"))
+        }
+    }
 }

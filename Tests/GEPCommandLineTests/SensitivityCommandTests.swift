@@ -31,4 +31,20 @@ import GEPCore
         #expect(gep(["sensitivity", "sobl", input, "--params", prices]).stderr.contains("did you mean 'sobol'?"))
         #expect(gep(["sensitivity", "morris", input, "--params", prices, "--chart", directory + "/m.svg"]).status == 64)
     }
+
+    @Test func methodSwitchesShowTheirChoices() throws {
+        let run = gep(["sensitivity", "tornado", "samples/lianping/lianping-2023.json", "--params", "samples/lianping/sensitivity/methods.json",
+                       "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let root = try JSONParser.parse(run.stdout, file: "stdout")
+        #expect(root["linear_in_prices"]?.bool == false)
+        let rows = try #require(root["results"]?["parameters"]?.elements)
+        let water = try #require(rows.first { $0["id"]?.string == "switch:water_conservation.method" })
+        #expect(water["low"]?.string == "water_balance" && water["high"]?.string == "water_yield")
+        let oxygen = try #require(rows.first { $0["id"]?.string == "switch:oxygen_release.enabled" })
+        #expect(oxygen["low"]?.bool == true && oxygen["high"]?.bool == false)
+        // counting oxygen release is worth 10.60 亿元 of the 553.05 亿元 account
+        let drop = try #require(oxygen["gep_at_low_yuan"]?.double) - (try #require(oxygen["gep_at_high_yuan"]?.double))
+        #expect(abs(drop / 1e8 - 10.60) < 0.005)
+    }
 }

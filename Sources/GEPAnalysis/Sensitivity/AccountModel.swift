@@ -21,14 +21,42 @@ public struct AccountModel: SensitivityModel {
     public let base: Account
     let parameters: [SensitivityParameter]
     let input: CountyInput
+    /// For method switches: the input for every combination of choices (mixed radix over the
+    /// switch parameters, in parameter order).
+    let variants: [CountyInput]
     let coefficients: EffectiveCoefficients
     /// Fast path: constant part and slope per output (row-major outputs × parameters).
     let constant: [Double]
     let slope: [Double]
 
     /// Builds the base account and, for price-only parameters, the linear form.
-    public init(input: CountyInput, coefficients: EffectiveCoefficients, parameters: [SensitivityParameter]) throws(GEPError) {
+    ///
+    /// - Parameter inputBytes: the input file's bytes, needed when a parameter is a method switch
+    ///   (each combination of choices is applied to them as a scenario would).
+    public init(input: CountyInput, inputBytes: [UInt8]? = nil, coefficients: EffectiveCoefficients,
+                parameters: [SensitivityParameter]) throws(GEPError) {
         let base = try AccountBuilder.build(input: input, coefficients: coefficients)
+        let switches = parameters.compactMap(\.choice)
+        var variants: [CountyInput] = []
+        if !switches.isEmpty {
+            guard let inputBytes else {
+                throw .invalidData([Diagnostic(file: input.file, message: "method switches need the input file's bytes")])
+            }
+            let total = switches.reduce(1) { $0 * $1.values.count }
+            for combination in 0..<total {
+                var rest = combination
+                var services: [ServiceID: [String: JSON]] = [:]
+                for choice in switches {
+                    services[choice.service, default: [:]][choice.key] = choice.values[rest % choice.values.count]
+                    rest /= choice.values.count
+                }
+                let scenario = Scenario(gridBaselinePath: nil, landCoverRaster: nil, landCoverRule: nil, id: "switches", nameZH: "", nameEN: "",
+                                        file: input.file, baselinePath: input.file, baselineName: input.file, conversions: [], adjustments: [],
+                                        coefficients: [], services: services.mapValues { JSON.object($0) }, year: nil, priceBasis: nil)
+                variants.append(try scenario.apply(toBaseline: inputBytes))
+            }
+        }
+        self.variants = variants
         self.base = base
         self.input = input
         self.coefficients = coefficients
@@ -37,7 +65,8 @@ public struct AccountModel: SensitivityModel {
         outputCount = 1 + base.services.count
         let index = Dictionary(uniqueKeysWithValues: parameters.enumerated().map { ($1.id, $0) })
         let factors = Set(base.services.flatMap { $0.lines.flatMap(\.factorIDs) } + base.imports.flatMap(\.factorIDs))
-        let linear = parameters.allSatisfy { coefficients.entries[$0.id]!.isMonetary && !factors.contains($0.id) && $0.base != 0 }
+        let linear = switches.isEmpty
+            && parameters.allSatisfy { coefficients.entries[$0.id]!.isMonetary && !factors.contains($0.id) && $0.base != 0 }
         isLinearInPrices = linear
         var constant = [Double](repeating: 0, count: outputCount), slope = [Double](repeating: 0, count: outputCount * parameters.count)
         if linear {
@@ -78,8 +107,17 @@ public struct AccountModel: SensitivityModel {
             return
         }
         var changed = coefficients
-        for (p, parameter) in parameters.enumerated() { changed = changed.replacing(parameter.id, value: x[p]) }
-        guard let account = try? AccountBuilder.build(input: input, coefficients: changed) else {
+        var combination = 0, radix = 1
+        for (p, parameter) in parameters.enumerated() {
+            if let choice = parameter.choice {
+                combination += choice.index(x[p]) * radix
+                radix *= choice.values.count
+            } else {
+                changed = changed.replacing(parameter.id, value: x[p])
+            }
+        }
+        let chosen = variants.isEmpty ? input : variants[combination]
+        guard let account = try? AccountBuilder.build(input: chosen, coefficients: changed) else {
             for k in 0..<outputCount { y[k] = .nan }
             return
         }

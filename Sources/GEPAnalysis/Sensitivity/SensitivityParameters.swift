@@ -1,10 +1,24 @@
 import GEPCore
 import GEPSensitivity
+import GEPServices
 
-/// One uncertain coefficient of an account and its distribution.
+/// One uncertain coefficient of an account and its distribution, or a method switch.
 public struct SensitivityParameter: Sendable {
-    /// Coefficient id.
+    /// A discrete choice: one key of a service's input section (`enabled` or `method`) taking one
+    /// of `values`; it is sampled as x ∈ [0, 1) → value ⌊x·count⌋.
+    public struct Switch: Sendable {
+        public var service: ServiceID
+        public var key: String
+        public var values: [JSON]
+
+        /// The choice for x.
+        public func index(_ x: Double) -> Int { min(values.count - 1, max(0, Int(x * Double(values.count)))) }
+    }
+
+    /// Coefficient id, or `switch:<service>.<key>` for a switch.
     public var id: String
+    /// Set for a method switch (then `distribution` is uniform on [0, 1]).
+    public var choice: Switch?
     /// Its distribution, in the coefficient's own unit.
     public var distribution: Distribution
     /// The value in force (the tornado's and the account's base).
@@ -12,6 +26,13 @@ public struct SensitivityParameter: Sendable {
     /// Low and high ends for the tornado: the distribution's bounds, or its P5 and P95 when unbounded.
     public var low: Double
     public var high: Double
+
+    /// The value at x as a user reads it: the choice for a switch (`water_yield`, `false`), else
+    /// the number itself.
+    public func value(at x: Double) -> JSON {
+        guard let choice else { return .number(x) }
+        return choice.values[choice.index(x)]
+    }
 }
 
 /// A parameter file: the uncertain coefficients and their distributions.
@@ -21,22 +42,57 @@ public struct SensitivityParameter: Sendable {
 ///     {"coefficient": "price.carbon"},
 ///     {"coefficient": "climate.ac_energy_efficiency_ratio", "distribution": {"type": "uniform", "low": 2.6, "high": 4.0}} ] }
 /// ```
+/// Method switches: `{"switch": "oxygen_release", "values": [true, false]}` (the section's
+/// `enabled`) or `{"method": "water_conservation", "values": ["water_balance", "water_yield"]}`.
 /// Without a `distribution`, a coefficient takes triangular(low, value, high) from its set's
 /// range. Distributions: `uniform` (low, high), `triangular` (low, mode, high), `normal` (mean,
 /// sd), `lognormal` (mu, sigma of the log), `truncated_normal` (mean, sd, low, high).
 public enum SensitivityParameters {
     /// Reads a parameter file against the effective coefficients, reporting every problem.
-    public static func parse(_ bytes: [UInt8], file: String, coefficients: EffectiveCoefficients) throws(GEPError) -> [SensitivityParameter] {
+    ///   - input: the county input, for the base choice of method switches (the input's own setting).
+    public static func parse(_ bytes: [UInt8], file: String, coefficients: EffectiveCoefficients,
+                             input: CountyInput? = nil) throws(GEPError) -> [SensitivityParameter] {
         let root = try JSONParser.parse(bytes, file: file)
         var r = FieldReader(file: file)
         guard r.object(root, path: "") != nil else { throw .invalidData(r.diagnostics) }
         r.rejectUnknownKeys(root, allowed: ["parameters", "description"], path: "")
+        func sectionValue(_ id: ServiceID, _ key: String) -> JSON? { input?.serviceSections[id]?[key].map { JSON($0) } }
         var result: [SensitivityParameter] = []
         if let list = r.field(root, "parameters", path: "", required: true), let items = r.array(list, path: "parameters") {
             for (index, item) in items.enumerated() {
                 let path = "parameters[\(index)]"
                 guard r.object(item, path: path) != nil else { continue }
-                r.rejectUnknownKeys(item, allowed: ["coefficient", "distribution", "note", "source"], path: path)
+                r.rejectUnknownKeys(item, allowed: ["coefficient", "distribution", "switch", "method", "values", "note", "source"], path: path)
+                if item["switch"] != nil || item["method"] != nil {
+                    let key = item["switch"] != nil ? "enabled" : "method"
+                    guard let name = r.string(item, item["switch"] != nil ? "switch" : "method", path: path) else { continue }
+                    guard let service = ServiceID(rawValue: name) else {
+                        var message = "unknown service \"\(name)\""
+                        if let near = EditDistance.nearest(to: name, in: ServiceID.allCases.map(\.id)) { message += "; did you mean \"\(near)\"?" }
+                        r.report(message, at: item.position, path: path)
+                        continue
+                    }
+                    guard let list = r.field(item, "values", path: path, required: true), let values = r.array(list, path: path + ".values"), values.count >= 2 else {
+                        r.report("a switch needs at least two \"values\"", at: item.position, path: path)
+                        continue
+                    }
+                    let choices = values.map { JSON($0) }
+                    let methods = ServiceCatalogue.spec(for: service).methods.map(\.id)
+                    for (v, value) in values.enumerated() {
+                        let ok = key == "enabled" ? value.bool != nil : value.string.map(methods.contains) ?? false
+                        if !ok {
+                            r.report(key == "enabled" ? "expected true or false"
+                                                      : "expected one of the methods of \(service.id): \(methods.joined(separator: ", "))",
+                                     at: value.position, path: path + ".values[\(v)]")
+                        }
+                    }
+                    let current: JSON = sectionValue(service, key) ?? (key == "enabled" ? .bool(true) : .string(ServiceCatalogue.spec(for: service).defaultMethod.id))
+                    let baseIndex = choices.firstIndex(of: current) ?? 0
+                    let x = (Double(baseIndex) + 0.5) / Double(choices.count)
+                    result.append(SensitivityParameter(id: "switch:\(service.id).\(key)", choice: .init(service: service, key: key, values: choices),
+                                                       distribution: .uniform(a: 0, b: 1), base: x, low: 0, high: 1 - 1e-9))
+                    continue
+                }
                 guard let id = r.string(item, "coefficient", path: path) else { continue }
                 guard let c = coefficients.entries[id] else {
                     var message = "no coefficient \"\(id)\" in the sets \(coefficients.layers.joined(separator: " → "))"
@@ -56,7 +112,7 @@ public enum SensitivityParameters {
                 guard let distribution else { continue }
                 let (low, high) = distribution.isBounded ? (distribution.quantile(0), distribution.quantile(1))
                                                         : (distribution.quantile(0.05), distribution.quantile(0.95))
-                result.append(SensitivityParameter(id: id, distribution: distribution, base: c.value, low: low, high: high))
+                result.append(SensitivityParameter(id: id, choice: nil, distribution: distribution, base: c.value, low: low, high: high))
             }
             if items.isEmpty { r.report("at least one parameter is needed", at: list.position, path: "parameters") }
         }

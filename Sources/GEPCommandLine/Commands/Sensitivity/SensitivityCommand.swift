@@ -14,7 +14,8 @@ enum SensitivityCommand: Command {
             abstract: "Uncertainty and sensitivity of a county account: tornado, Monte Carlo, Morris, Sobol.",
             discussion: """
             The parameter file lists uncertain coefficients and their distributions (by default triangular over each \
-            coefficient's low–high range; see samples/lianping/sensitivity/). When every parameter is a price the \
+            coefficient's low–high range; see samples/lianping/sensitivity/), and method switches such as \
+            {"method": "water_conservation", "values": ["water_balance", "water_yield"]}. When every parameter is a price the \
             account is computed once and each run is a dot product. All designs are seeded: the same command gives the \
             same numbers. Outputs are GEP and every service; the table shows GEP.
             """,
@@ -53,11 +54,12 @@ enum SensitivityCommand: Command {
         let seed = UInt64(try integer("seed", 2023, 0...Int.max))
         let threads = try RasterOpening.threads(arguments)
         let inputPath = arguments.positionals[1]
-        let input = try CountyInput.parse(try InputFile.read(inputPath, relativeTo: context.workingDirectory), file: inputPath)
+        let inputBytes = try InputFile.read(inputPath, relativeTo: context.workingDirectory)
+        let input = try CountyInput.parse(inputBytes, file: inputPath)
         let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, arguments: arguments, context: context)
         let parameters = try SensitivityParameters.parse(try InputFile.read(paramsPath, relativeTo: context.workingDirectory), file: paramsPath,
-                                                         coefficients: coefficients)
-        let model = try AccountModel(input: input, coefficients: coefficients, parameters: parameters)
+                                                         coefficients: coefficients, input: input)
+        let model = try AccountModel(input: input, inputBytes: inputBytes, coefficients: coefficients, parameters: parameters)
         let distributions = parameters.map(\.distribution)
         let names = parameters.map(\.id)
         var rows: [[String]] = []
@@ -75,15 +77,22 @@ enum SensitivityCommand: Command {
             runs = 1 + 2 * parameters.count
             headers = ["parameter", "low", "high", "GEP at low (亿元)", "GEP at high (亿元)", "swing (亿元)"]
             let order = parameters.indices.sorted { abs(result.high[$0][0] - result.low[$0][0]) > abs(result.high[$1][0] - result.low[$1][0]) }
+            func shown(_ value: JSON) -> String {
+                switch value {
+                case .number(let x): JSONWriter.formatNumber(x)
+                case .string(let text): text
+                default: JSONWriter.string(value, pretty: false)
+                }
+            }
             rows = order.map { i in
-                [names[i], JSONWriter.formatNumber(parameters[i].low), JSONWriter.formatNumber(parameters[i].high), NumberText.yi(result.low[i][0]),
+                [names[i], shown(parameters[i].value(at: parameters[i].low)), shown(parameters[i].value(at: parameters[i].high)), NumberText.yi(result.low[i][0]),
                  NumberText.yi(result.high[i][0]), NumberText.yi(abs(result.high[i][0] - result.low[i][0]))]
             }
             results["base_gep_yuan"] = .number(result.baseOutput[0])
             chart = SensitivityChart.tornado(parameters.indices.map { SensitivityChart.TornadoBar(name: names[$0], atLow: result.low[$0][0], atHigh: result.high[$0][0]) },
                                              base: result.baseOutput[0], language: language)
             results["parameters"] = .array(order.map { i in
-                ["id": .string(names[i]), "low": .number(parameters[i].low), "high": .number(parameters[i].high),
+                ["id": .string(names[i]), "low": parameters[i].value(at: parameters[i].low), "high": parameters[i].value(at: parameters[i].high),
                  "gep_at_low_yuan": .number(result.low[i][0]), "gep_at_high_yuan": .number(result.high[i][0])]
             })
         case "montecarlo":
