@@ -47,4 +47,24 @@ import GEPCore
         let drop = try #require(oxygen["gep_at_low_yuan"]?.double) - (try #require(oxygen["gep_at_high_yuan"]?.double))
         #expect(abs(drop / 1e8 - 10.60) < 0.005)
     }
+
+    @Test func csvHasARecordPerParameterAndOutputMatchingTheJSON() throws {
+        let input = "samples/lianping/lianping-2023.json", params = "samples/lianping/sensitivity/methods.json"
+        let csv = gep(["sensitivity", "sobol", input, "--params", params, "--n", "128", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines[0] == ["parameter", "output", "s1", "s1_ci_low", "s1_ci_high", "st", "st_ci_low", "st_ci_high"])
+        let json = try JSONParser.parse(gep(["sensitivity", "sobol", input, "--params", params, "--n", "128", "--format", "json"]).stdout, file: "j")
+        let services = try #require(json["results"]?["gep"]?.elements)
+        // 4 parameters × (GEP + 16 services)
+        #expect(lines.count == 1 + 4 * 17)
+        for row in services {
+            let id = try #require(row["id"]?.string)
+            let record = try #require(lines.first { $0[0] == id && $0[1] == "gep" })
+            #expect(Double(record[2]) == row["s1"]?.double && Double(record[5]) == row["st"]?.double, "\(id)")
+        }
+        // a service no parameter moves has undefined indices: empty fields, not a number
+        let constant = try #require(lines.first { $0[0] == "price.electricity" && $0[1] == "agricultural_products" })
+        #expect(constant[2...].allSatisfy { $0.isEmpty })
+    }
 }

@@ -30,7 +30,7 @@ enum SensitivityCommand: Command {
                 RasterOpening.threadsOption,
                 OptionSpec(name: "chart", valueName: "file.svg", help: "Also draw the tornado, the Monte Carlo histogram or the Sobol bars as SVG."),
                 CommonOptions.language,
-                OptionSpec(name: "format", valueName: "format", help: "Output format.", allowedValues: ["table", "json"], defaultValue: "table"),
+                OptionSpec(name: "format", valueName: "format", help: "Output format.", allowedValues: ["table", "json", "csv"], defaultValue: "table"),
                 CommonOptions.output,
             ])
     }
@@ -66,6 +66,12 @@ enum SensitivityCommand: Command {
         var headers: [String] = []
         var results: [String: JSON] = [:]
         var runs = 0
+        // CSV: one record per parameter × output (GEP and every service), raw numbers in yuan; an
+        // index that is undefined (an output that does not vary) is an empty field
+        var csvHeader: [String] = []
+        var csvRows: [[String]] = []
+        let outputs = model.outputNames
+        func number(_ x: Double) -> String { x.isFinite ? JSONWriter.formatNumber(x) : "" }
         var chart: String?
         let language = CommonOptions.language(arguments)
         if arguments.value("chart") != nil && method == "morris" {
@@ -89,6 +95,11 @@ enum SensitivityCommand: Command {
                  NumberText.yi(result.high[i][0]), NumberText.yi(abs(result.high[i][0] - result.low[i][0]))]
             }
             results["base_gep_yuan"] = .number(result.baseOutput[0])
+            csvHeader = ["parameter", "low", "high", "output", "base_yuan", "at_low_yuan", "at_high_yuan"]
+            csvRows = order.flatMap { i in outputs.indices.map { k in
+                [names[i], shown(parameters[i].value(at: parameters[i].low)), shown(parameters[i].value(at: parameters[i].high)), outputs[k],
+                 number(result.baseOutput[k]), number(result.low[i][k]), number(result.high[i][k])]
+            } }
             chart = SensitivityChart.tornado(parameters.indices.map { SensitivityChart.TornadoBar(name: names[$0], atLow: result.low[$0][0], atHigh: result.high[$0][0]) },
                                              base: result.baseOutput[0], language: language)
             results["parameters"] = .array(order.map { i in
@@ -103,6 +114,8 @@ enum SensitivityCommand: Command {
             rows = zip(model.outputNames, result.summaries).map { name, s in
                 [name, NumberText.yi(s.mean), NumberText.yi(s.sd), NumberText.yi(s.p5), NumberText.yi(s.p50), NumberText.yi(s.p95)]
             }
+            csvHeader = ["output", "mean_yuan", "sd_yuan", "p5_yuan", "p50_yuan", "p95_yuan"]
+            csvRows = zip(outputs, result.summaries).map { name, s in [name, number(s.mean), number(s.sd), number(s.p5), number(s.p50), number(s.p95)] }
             let k = model.outputCount
             let draws = stride(from: 0, to: result.outputs.count, by: k).map { result.outputs[$0] }
             let g = result.summaries[0]
@@ -118,6 +131,11 @@ enum SensitivityCommand: Command {
                 let m = result.indices[i][0]
                 return [names[i], NumberText.yi(m.mu), NumberText.yi(m.muStar), NumberText.yi(m.sigma)]
             }
+            csvHeader = ["parameter", "output", "mu_yuan", "mu_star_yuan", "sigma_yuan"]
+            csvRows = parameters.indices.flatMap { i in outputs.indices.map { k in
+                let m = result.indices[i][k]
+                return [names[i], outputs[k], number(m.mu), number(m.muStar), number(m.sigma)]
+            } }
             results["gep"] = .array(parameters.indices.map { i in
                 let m = result.indices[i][0]
                 return ["id": .string(names[i]), "mu": .number(m.mu), "mu_star": .number(m.muStar), "sigma": .number(m.sigma)]
@@ -137,6 +155,12 @@ enum SensitivityCommand: Command {
                  "st_ci": [.number(result.totalInterval[i][0].lowerBound), .number(result.totalInterval[i][0].upperBound)]]
             })
             results["bootstrap"] = 100
+            csvHeader = ["parameter", "output", "s1", "s1_ci_low", "s1_ci_high", "st", "st_ci_low", "st_ci_high"]
+            csvRows = parameters.indices.flatMap { i in outputs.indices.map { k in
+                [names[i], outputs[k], number(result.firstOrder[i][k]), number(result.firstOrderInterval[i][k].lowerBound),
+                 number(result.firstOrderInterval[i][k].upperBound), number(result.total[i][k]), number(result.totalInterval[i][k].lowerBound),
+                 number(result.totalInterval[i][k].upperBound)]
+            } }
             chart = SensitivityChart.sobol(parameters.indices.map { i in
                 SensitivityChart.SobolBar(name: names[i], s1: result.firstOrder[i][0], s1Low: result.firstOrderInterval[i][0].lowerBound,
                                           s1High: result.firstOrderInterval[i][0].upperBound, st: result.total[i][0],
@@ -144,7 +168,9 @@ enum SensitivityCommand: Command {
             }, language: language)
         }
         let text: String
-        if arguments.value("format") == "json" {
+        if arguments.value("format") == "csv" {
+            text = ([csvHeader] + csvRows).map(CSVWriter.record).joined()
+        } else if arguments.value("format") == "json" {
             text = JSONWriter.string(["method": .string(method), "input": .string(inputPath), "params": .string(paramsPath), "seed": .number(Double(seed)),
                                       "n": .number(Double(n)), "model_runs": .number(Double(runs)), "linear_in_prices": .bool(model.isLinearInPrices),
                                       "base_gep_yuan": .number(model.base.total), "results": .object(results)])
