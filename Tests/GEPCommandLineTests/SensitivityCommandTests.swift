@@ -67,4 +67,16 @@ import GEPCore
         let constant = try #require(lines.first { $0[0] == "price.electricity" && $0[1] == "agricultural_products" })
         #expect(constant[2...].allSatisfy { $0.isEmpty })
     }
+
+    @Test func aTerminalSeesProgressAndTheResultsAreUnchanged() {
+        let arguments = ["sensitivity", "sobol", "samples/lianping/lianping-2023.json", "--params", "samples/lianping/sensitivity/methods.json",
+                         "--n", "256", "--format", "json", "--threads", "2"]
+        let watched = RepositoryRun.gep(arguments, stderrIsTerminal: true), quiet = gep(arguments)
+        #expect(watched.status == 0 && watched.stdout == quiet.stdout)
+        #expect(quiet.stderr.isEmpty)
+        // N·(D+2) = 256 × 6 runs; every whole percent once, then the line is cleared
+        #expect(watched.stderr.contains("\rgep sensitivity sobol: 100 % (1,536 of 1,536 runs)"))
+        #expect(watched.stderr.components(separatedBy: "\r").count == 1 + 101 + 1)
+        #expect(watched.stderr.hasSuffix("\r\u{1B}[K"))
+    }
 }

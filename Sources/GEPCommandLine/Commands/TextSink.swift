@@ -2,6 +2,13 @@
 public protocol TextSink: AnyObject {
     /// Writes `text` as is; callers include their own newlines.
     func write(_ text: String)
+    /// Whether a person watches this stream (progress lines go only to a terminal).
+    var isTerminal: Bool { get }
+}
+
+extension TextSink {
+    /// Not a terminal unless the sink says so.
+    public var isTerminal: Bool { false }
 }
 
 /// A sink that keeps everything written to it, for tests.
@@ -9,8 +16,11 @@ public final class StringSink: TextSink {
     /// Everything written so far.
     public private(set) var text = ""
 
+    /// Whether to behave as a terminal (to test progress lines).
+    public let isTerminal: Bool
+
     /// Creates an empty sink.
-    public init() {}
+    public init(isTerminal: Bool = false) { self.isTerminal = isTerminal }
 
     /// Appends `text`.
     public func write(_ text: String) {

@@ -1,4 +1,9 @@
 import GEPCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Standard output (file descriptor 1), written unbuffered so that output is complete and
 /// in order however the process ends.
@@ -17,6 +22,9 @@ public final class StandardOutput: TextSink, Sendable {
 public final class StandardError: TextSink, Sendable {
     /// Creates a sink for standard error.
     public init() {}
+
+    /// Whether file descriptor 2 is a terminal.
+    public var isTerminal: Bool { isatty(2) != 0 }
 
     /// Writes `text` to file descriptor 2 at once; a failing stream is ignored.
     public func write(_ text: String) {

@@ -14,8 +14,9 @@ struct RepositoryRun {
 
     /// Runs `gep arguments` in `directory`. Inside the checkout the coefficient library is
     /// found by walking up; elsewhere it is named by `GEP_COEFFICIENTS_DIR`.
-    static func gep(_ arguments: [String], in directory: String = repository) -> RepositoryRun {
-        let out = StringSink(), err = StringSink()
+    /// `stderrIsTerminal` makes standard error behave as a terminal (progress lines).
+    static func gep(_ arguments: [String], in directory: String = repository, stderrIsTerminal: Bool = false) -> RepositoryRun {
+        let out = StringSink(), err = StringSink(isTerminal: stderrIsTerminal)
         let environment = directory == repository ? [:] : ["GEP_COEFFICIENTS_DIR": repository + "/coefficients"]
         let context = CommandContext(stdout: out, stderr: err, environment: environment, workingDirectory: directory)
         let status = GEPTool.tool.run(arguments: arguments, context: context)

@@ -17,7 +17,8 @@ enum SensitivityCommand: Command {
             coefficient's low–high range; see samples/lianping/sensitivity/), and method switches such as \
             {"method": "water_conservation", "values": ["water_balance", "water_yield"]}. When every parameter is a price the \
             account is computed once and each run is a dot product. All designs are seeded: the same command gives the \
-            same numbers. Outputs are GEP and every service; the table shows GEP.
+            same numbers. Outputs are GEP and every service; the table shows GEP, CSV every output. On a terminal, a \
+            progress line counts the model runs on standard error.
             """,
             arguments: [ArgumentSpec(name: "method", help: "tornado, montecarlo, morris or sobol."),
                         ArgumentSpec(name: "input", help: "The county input file (JSON).")],
@@ -65,7 +66,6 @@ enum SensitivityCommand: Command {
         var rows: [[String]] = []
         var headers: [String] = []
         var results: [String: JSON] = [:]
-        var runs = 0
         // CSV: one record per parameter × output (GEP and every service), raw numbers in yuan; an
         // index that is undefined (an output that does not vary) is an empty field
         var csvHeader: [String] = []
@@ -74,13 +74,22 @@ enum SensitivityCommand: Command {
         func number(_ x: Double) -> String { x.isFinite ? JSONWriter.formatNumber(x) : "" }
         var chart: String?
         let language = CommonOptions.language(arguments)
+        let d = parameters.count
+        let runs = switch method {
+        case "tornado": 1 + 2 * d
+        case "montecarlo": n
+        case "morris": n * (d + 1)
+        default: n * (d + 2)
+        }
+        let counter = context.stderr.isTerminal ? ProgressModel<AccountModel>.Counter(total: runs, label: "gep sensitivity \(method)",
+                                                                                        sink: context.stderr) : nil
+        let watched = ProgressModel(base: model, counter: counter)
         if arguments.value("chart") != nil && method == "morris" {
             throw .usage("'--chart' draws tornado, montecarlo and sobol results", hint: "drop --chart for morris")
         }
         switch method {
         case "tornado":
-            let result = tornado(model, parameters: parameters.map { TornadoParameter(name: $0.id, low: $0.low, base: $0.base, high: $0.high) }, threads: threads)
-            runs = 1 + 2 * parameters.count
+            let result = tornado(watched, parameters: parameters.map { TornadoParameter(name: $0.id, low: $0.low, base: $0.base, high: $0.high) }, threads: threads)
             headers = ["parameter", "low", "high", "GEP at low (亿元)", "GEP at high (亿元)", "swing (亿元)"]
             let order = parameters.indices.sorted { abs(result.high[$0][0] - result.low[$0][0]) > abs(result.high[$1][0] - result.low[$1][0]) }
             func shown(_ value: JSON) -> String {
@@ -108,8 +117,7 @@ enum SensitivityCommand: Command {
             })
         case "montecarlo":
             let sampler: PointSampler = arguments.value("sampler") == "random" ? .random(seed: seed) : .sobol
-            let result = monteCarlo(model, distributions: distributions, samples: n, sampler: sampler, threads: threads)
-            runs = n
+            let result = monteCarlo(watched, distributions: distributions, samples: n, sampler: sampler, threads: threads)
             headers = ["output", "mean (亿元)", "sd (亿元)", "P5", "P50", "P95"]
             rows = zip(model.outputNames, result.summaries).map { name, s in
                 [name, NumberText.yi(s.mean), NumberText.yi(s.sd), NumberText.yi(s.p5), NumberText.yi(s.p50), NumberText.yi(s.p95)]
@@ -124,8 +132,7 @@ enum SensitivityCommand: Command {
                 ["output": .string(name), "mean": .number(s.mean), "sd": .number(s.sd), "p5": .number(s.p5), "p50": .number(s.p50), "p95": .number(s.p95)]
             })
         case "morris":
-            let result = morris(model, distributions: distributions, trajectories: n, levels: 4, seed: seed, threads: threads)
-            runs = n * (parameters.count + 1)
+            let result = morris(watched, distributions: distributions, trajectories: n, levels: 4, seed: seed, threads: threads)
             headers = ["parameter", "μ (亿元)", "μ* (亿元)", "σ (亿元)"]
             rows = parameters.indices.map { i in
                 let m = result.indices[i][0]
@@ -141,8 +148,7 @@ enum SensitivityCommand: Command {
                 return ["id": .string(names[i]), "mu": .number(m.mu), "mu_star": .number(m.muStar), "sigma": .number(m.sigma)]
             })
         default:
-            let result = sobolAnalysis(model, distributions: distributions, baseSamples: n, bootstrap: 100, confidence: 0.95, seed: seed, threads: threads)
-            runs = n * (parameters.count + 2)
+            let result = sobolAnalysis(watched, distributions: distributions, baseSamples: n, bootstrap: 100, confidence: 0.95, seed: seed, threads: threads)
             headers = ["parameter", "S1", "S1 95 % CI", "ST", "ST 95 % CI"]
             func range(_ r: ClosedRange<Double>) -> String { NumberText.grouped(r.lowerBound, decimals: 3) + "…" + NumberText.grouped(r.upperBound, decimals: 3) }
             rows = parameters.indices.map { i in
@@ -167,6 +173,7 @@ enum SensitivityCommand: Command {
                                           stLow: result.totalInterval[i][0].lowerBound, stHigh: result.totalInterval[i][0].upperBound)
             }, language: language)
         }
+        counter?.finish()
         let text: String
         if arguments.value("format") == "csv" {
             text = ([csvHeader] + csvRows).map(CSVWriter.record).joined()
