@@ -92,7 +92,7 @@ import GEPServices
         let bytes = try InputFile.read(root + "/samples/lianping/lianping-2023.json", relativeTo: "/")
         let input = try CountyInput.parse(bytes, file: "lianping-2023.json")
         let coefficients = try EffectiveCoefficients.resolve(library: CoefficientLibrary.load(directory: root + "/coefficients"), setID: "lianping")
-        let parameters = try SensitivityParameters.parse(Array(text.utf8), file: "p.json", coefficients: coefficients, input: input)
+        let parameters = try SensitivityParameters.parse(Array(text.utf8), file: "p.json", coefficients: coefficients, input: input, inputBytes: bytes)
         return (try AccountModel(input: input, inputBytes: bytes, coefficients: coefficients, parameters: parameters), parameters)
     }
 
@@ -150,6 +150,41 @@ import GEPServices
             #expect(message.contains("parameters[1].values[1]"))
             #expect(message.contains("water_balance, water_yield"))
             #expect(message.contains("at least two"))
+        }
+    }
+
+    @Test func anInputQuantityIsVariedInItsOwnUnit() throws {
+        let (model, parameters) = try Self.switchModel("""
+            {"parameters": [{"input": "services.recreation_tourism.visits", "distribution": {"type": "uniform", "low": 2800000, "high": 3600000}},
+                            {"coefficient": "price.electricity"}]}
+            """)
+        #expect(!model.isLinearInPrices)
+        #expect(parameters[0].id == "input:services.recreation_tourism.visits" && parameters[0].base == 3_200_000)
+        let recreation = try #require(model.base.services.firstIndex { $0.id == .recreationTourism })
+        let value = model.base.services[recreation].value
+        #expect(abs(Self.outputs(model, parameters.map(\.base))[0] - model.base.total) <= 1e-6 * model.base.total)
+        // recreation is visits × cost per visit: 3.6 M visits are 9/8 of the base value, and nothing else moves
+        let high = Self.outputs(model, [3_600_000, parameters[1].base])
+        #expect(abs(high[recreation + 1] / value - 1.125) < 1e-12)
+        #expect(abs((high[0] - model.base.total) - value * 0.125) <= 1e-6 * model.base.total)
+    }
+
+    @Test func inputProblemsAreListed() throws {
+        let root = ScenarioTests.repository
+        let bytes = try InputFile.read(root + "/samples/lianping/lianping-2023.json", relativeTo: "/")
+        let input = try CountyInput.parse(bytes, file: "lianping-2023.json")
+        let coefficients = try EffectiveCoefficients.resolve(library: CoefficientLibrary.load(directory: root + "/coefficients"), setID: "lianping")
+        let text = """
+        {"parameters": [{"input": "climate.precipitaton", "distribution": {"type": "uniform", "low": 1, "high": 2}},
+                        {"input": "climate.precipitation"}]}
+        """
+        do {
+            _ = try SensitivityParameters.parse(Array(text.utf8), file: "p.json", coefficients: coefficients, input: input, inputBytes: bytes)
+            Issue.record("expected problems")
+        } catch {
+            let message = error.description
+            #expect(message.contains("\"climate.precipitaton\" names no quantity"))
+            #expect(message.contains("input \"climate.precipitation\" needs a \"distribution\" (in mm)"))
         }
     }
 }

@@ -79,4 +79,19 @@ import GEPCore
         #expect(watched.stderr.components(separatedBy: "\r").count == 1 + 101 + 1)
         #expect(watched.stderr.hasSuffix("\r\u{1B}[K"))
     }
+
+    @Test func theFullSampleVariesPricesPhysicsMethodsAndInputs() throws {
+        let run = gep(["sensitivity", "tornado", "samples/lianping/lianping-2023.json", "--params", "samples/lianping/sensitivity/full.json",
+                       "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try #require(try JSONParser.parse(run.stdout, file: "j")["results"]?["parameters"]?.elements)
+        #expect(rows.count == 14)
+        let ids = rows.compactMap { $0["id"]?.string }
+        #expect(ids.contains("price.electricity") && ids.contains("climate.ac_energy_efficiency_ratio")
+                && ids.contains("switch:oxygen_release.enabled") && ids.contains("input:climate.precipitation"))
+        // more rain, more water retained and more flood storage: GEP 534.69 → 571.42 亿元 over the 2023 anomaly's range
+        let rain = try #require(rows.first { $0["id"]?.string == "input:climate.precipitation" })
+        #expect(abs(try #require(rain["gep_at_low_yuan"]?.double) / 1e8 - 534.69) < 0.005)
+        #expect(abs(try #require(rain["gep_at_high_yuan"]?.double) / 1e8 - 571.42) < 0.005)
+    }
 }

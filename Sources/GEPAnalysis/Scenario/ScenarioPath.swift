@@ -23,6 +23,21 @@ extension Scenario {
         return steps
     }
 
+    /// The quantity object (`{"value", "unit", …}`) at `path` in an input, if the path names one.
+    static func quantity(at path: String, in root: JSON) -> (value: Double, unit: PhysicalUnit)? {
+        var node = root
+        for step in steps(path) {
+            switch (step, node) {
+            case let (.key(key), .object(fields)): guard let child = fields[key] else { return nil }; node = child
+            case let (.index(index), .array(items)): guard items.indices.contains(index) else { return nil }; node = items[index]
+            default: return nil
+            }
+        }
+        guard case let .object(fields) = node, case let .number(value) = fields["value"] ?? .null,
+              case let .string(text) = fields["unit"] ?? .null, let unit = try? PhysicalUnit(parsing: text) else { return nil }
+        return (value, unit)
+    }
+
     /// Applies `operation` to the quantity object (`{"value", "unit", …}`) at `path`.
     static func adjusting(_ root: [String: JSON], path: [ScenarioPathStep], operation: Adjustment.Operation) throws(ScenarioPathError) -> [String: JSON] {
         guard case let .object(result) = try adjusting(.object(root), path[...], operation: operation, walked: "") else { return root }

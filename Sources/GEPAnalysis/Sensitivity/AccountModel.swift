@@ -24,6 +24,8 @@ public struct AccountModel: SensitivityModel {
     /// For method switches: the input for every combination of choices (mixed radix over the
     /// switch parameters, in parameter order).
     let variants: [CountyInput]
+    /// For input quantities: the input file's bytes, to which each run's values are applied.
+    let inputBytes: [UInt8]?
     let coefficients: EffectiveCoefficients
     /// Fast path: constant part and slope per output (row-major outputs × parameters).
     let constant: [Double]
@@ -37,26 +39,28 @@ public struct AccountModel: SensitivityModel {
                 parameters: [SensitivityParameter]) throws(GEPError) {
         let base = try AccountBuilder.build(input: input, coefficients: coefficients)
         let switches = parameters.compactMap(\.choice)
+        let varyInput = parameters.contains { $0.quantity != nil }
+        if (varyInput || !switches.isEmpty) && inputBytes == nil {
+            throw .invalidData([Diagnostic(file: input.file, message: "method switches and input quantities need the input file's bytes")])
+        }
         var variants: [CountyInput] = []
-        if !switches.isEmpty {
-            guard let inputBytes else {
-                throw .invalidData([Diagnostic(file: input.file, message: "method switches need the input file's bytes")])
-            }
+        if !switches.isEmpty && !varyInput {
             let total = switches.reduce(1) { $0 * $1.values.count }
             for combination in 0..<total {
                 var rest = combination
-                var services: [ServiceID: [String: JSON]] = [:]
-                for choice in switches {
-                    services[choice.service, default: [:]][choice.key] = choice.values[rest % choice.values.count]
-                    rest /= choice.values.count
+                let choices = switches.map { choice in
+                    defer { rest /= choice.values.count }
+                    return rest % choice.values.count
                 }
-                let scenario = Scenario(gridBaselinePath: nil, landCoverRaster: nil, landCoverRule: nil, id: "switches", nameZH: "", nameEN: "",
-                                        file: input.file, baselinePath: input.file, baselineName: input.file, conversions: [], adjustments: [],
-                                        coefficients: [], services: services.mapValues { JSON.object($0) }, year: nil, priceBasis: nil)
-                variants.append(try scenario.apply(toBaseline: inputBytes))
+                variants.append(try Self.changed(input, bytes: inputBytes!, switches: Array(zip(switches, choices)), quantities: []))
             }
         }
+        if varyInput {   // the base values must apply cleanly (a bad path or unit shows here, once)
+            _ = try Self.changed(input, bytes: inputBytes!, switches: [],
+                                 quantities: parameters.compactMap { p in p.quantity.map { ($0, p.base) } })
+        }
         self.variants = variants
+        self.inputBytes = varyInput ? inputBytes : nil
         self.base = base
         self.input = input
         self.coefficients = coefficients
@@ -65,7 +69,7 @@ public struct AccountModel: SensitivityModel {
         outputCount = 1 + base.services.count
         let index = Dictionary(uniqueKeysWithValues: parameters.enumerated().map { ($1.id, $0) })
         let factors = Set(base.services.flatMap { $0.lines.flatMap(\.factorIDs) } + base.imports.flatMap(\.factorIDs))
-        let linear = switches.isEmpty
+        let linear = switches.isEmpty && !varyInput
             && parameters.allSatisfy { coefficients.entries[$0.id]!.isMonetary && !factors.contains($0.id) && $0.base != 0 }
         isLinearInPrices = linear
         var constant = [Double](repeating: 0, count: outputCount), slope = [Double](repeating: 0, count: outputCount * parameters.count)
@@ -108,20 +112,40 @@ public struct AccountModel: SensitivityModel {
         }
         var changed = coefficients
         var combination = 0, radix = 1
+        var switches: [(SensitivityParameter.Switch, Int)] = [], quantities: [(SensitivityParameter.InputQuantity, Double)] = []
         for (p, parameter) in parameters.enumerated() {
             if let choice = parameter.choice {
                 combination += choice.index(x[p]) * radix
                 radix *= choice.values.count
+                switches.append((choice, choice.index(x[p])))
+            } else if let quantity = parameter.quantity {
+                quantities.append((quantity, x[p]))
             } else {
                 changed = changed.replacing(parameter.id, value: x[p])
             }
         }
-        let chosen = variants.isEmpty ? input : variants[combination]
-        guard let account = try? AccountBuilder.build(input: chosen, coefficients: changed) else {
+        let chosen: CountyInput? = if let inputBytes {
+            try? Self.changed(input, bytes: inputBytes, switches: switches, quantities: quantities)
+        } else {
+            variants.isEmpty ? input : variants[combination]
+        }
+        guard let chosen, let account = try? AccountBuilder.build(input: chosen, coefficients: changed) else {
             for k in 0..<outputCount { y[k] = .nan }
             return
         }
         y[0] = account.total
         for (s, service) in account.services.enumerated() { y[s + 1] = service.value }
+    }
+
+    /// The input with the given switch choices and quantity values applied, as a scenario would.
+    static func changed(_ input: CountyInput, bytes: [UInt8], switches: [(SensitivityParameter.Switch, Int)],
+                        quantities: [(SensitivityParameter.InputQuantity, Double)]) throws(GEPError) -> CountyInput {
+        var services: [ServiceID: [String: JSON]] = [:]
+        for (choice, index) in switches { services[choice.service, default: [:]][choice.key] = choice.values[index] }
+        let adjustments = quantities.map { Scenario.Adjustment(path: $0.0.path, operation: .set($0.1, $0.0.unit, nil)) }
+        let scenario = Scenario(gridBaselinePath: nil, landCoverRaster: nil, landCoverRule: nil, id: "sensitivity", nameZH: "", nameEN: "",
+                                file: input.file, baselinePath: input.file, baselineName: input.file, conversions: [], adjustments: adjustments,
+                                coefficients: [], services: services.mapValues { JSON.object($0) }, year: nil, priceBasis: nil)
+        return try scenario.apply(toBaseline: bytes)
     }
 }

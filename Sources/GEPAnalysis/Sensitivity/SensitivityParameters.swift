@@ -15,10 +15,19 @@ public struct SensitivityParameter: Sendable {
         public func index(_ x: Double) -> Int { min(values.count - 1, max(0, Int(x * Double(values.count)))) }
     }
 
-    /// Coefficient id, or `switch:<service>.<key>` for a switch.
+    /// A quantity of the county input, varied in the unit the input wrote it in.
+    public struct InputQuantity: Sendable {
+        /// Dotted path, e.g. `climate.precipitation` or `services.recreation_tourism.visits`.
+        public var path: String
+        public var unit: PhysicalUnit
+    }
+
+    /// Coefficient id, `switch:<service>.<key>` for a switch, or `input:<path>` for an input quantity.
     public var id: String
     /// Set for a method switch (then `distribution` is uniform on [0, 1]).
-    public var choice: Switch?
+    public var choice: Switch? = nil
+    /// Set for an input quantity.
+    public var quantity: InputQuantity? = nil
     /// Its distribution, in the coefficient's own unit.
     public var distribution: Distribution
     /// The value in force (the tornado's and the account's base).
@@ -44,6 +53,8 @@ public struct SensitivityParameter: Sendable {
 /// ```
 /// Method switches: `{"switch": "oxygen_release", "values": [true, false]}` (the section's
 /// `enabled`) or `{"method": "water_conservation", "values": ["water_balance", "water_yield"]}`.
+/// Input quantities: `{"input": "climate.precipitation", "distribution": {...}}`, in the unit the
+/// input wrote (a distribution is required: inputs carry no range).
 /// Without a `distribution`, a coefficient takes triangular(low, value, high) from its set's
 /// range. Distributions: `uniform` (low, high), `triangular` (low, mode, high), `normal` (mean,
 /// sd), `lognormal` (mu, sigma of the log), `truncated_normal` (mean, sd, low, high).
@@ -51,18 +62,19 @@ public enum SensitivityParameters {
     /// Reads a parameter file against the effective coefficients, reporting every problem.
     ///   - input: the county input, for the base choice of method switches (the input's own setting).
     public static func parse(_ bytes: [UInt8], file: String, coefficients: EffectiveCoefficients,
-                             input: CountyInput? = nil) throws(GEPError) -> [SensitivityParameter] {
+                             input: CountyInput? = nil, inputBytes: [UInt8]? = nil) throws(GEPError) -> [SensitivityParameter] {
         let root = try JSONParser.parse(bytes, file: file)
         var r = FieldReader(file: file)
         guard r.object(root, path: "") != nil else { throw .invalidData(r.diagnostics) }
         r.rejectUnknownKeys(root, allowed: ["parameters", "description"], path: "")
         func sectionValue(_ id: ServiceID, _ key: String) -> JSON? { input?.serviceSections[id]?[key].map { JSON($0) } }
+        let inputRoot = inputBytes.flatMap { try? JSONParser.parse($0, file: input?.file ?? "input") }.map { JSON($0) }
         var result: [SensitivityParameter] = []
         if let list = r.field(root, "parameters", path: "", required: true), let items = r.array(list, path: "parameters") {
             for (index, item) in items.enumerated() {
                 let path = "parameters[\(index)]"
                 guard r.object(item, path: path) != nil else { continue }
-                r.rejectUnknownKeys(item, allowed: ["coefficient", "distribution", "switch", "method", "values", "note", "source"], path: path)
+                r.rejectUnknownKeys(item, allowed: ["coefficient", "input", "distribution", "switch", "method", "values", "note", "source"], path: path)
                 if item["switch"] != nil || item["method"] != nil {
                     let key = item["switch"] != nil ? "enabled" : "method"
                     guard let name = r.string(item, item["switch"] != nil ? "switch" : "method", path: path) else { continue }
@@ -93,6 +105,25 @@ public enum SensitivityParameters {
                                                        distribution: .uniform(a: 0, b: 1), base: x, low: 0, high: 1 - 1e-9))
                     continue
                 }
+                if item["input"] != nil {
+                    guard let quantityPath = r.string(item, "input", path: path) else { continue }
+                    guard let inputRoot else { r.report("input quantities need the county input", at: item.position, path: path); continue }
+                    guard let (value, unit) = Scenario.quantity(at: quantityPath, in: inputRoot) else {
+                        r.report("\"\(quantityPath)\" names no quantity ({\"value\", \"unit\"}) in \(input?.file ?? "the input")",
+                                 at: item["input"]?.position, path: path + ".input")
+                        continue
+                    }
+                    guard let node = item["distribution"] else {
+                        r.report("input \"\(quantityPath)\" needs a \"distribution\" (in \(unit.symbol)): inputs carry no range", at: item.position, path: path)
+                        continue
+                    }
+                    guard let distribution = parseDistribution(node, path: path + ".distribution", reader: &r) else { continue }
+                    let (low, high) = distribution.isBounded ? (distribution.quantile(0), distribution.quantile(1))
+                                                            : (distribution.quantile(0.05), distribution.quantile(0.95))
+                    result.append(SensitivityParameter(id: "input:" + quantityPath, quantity: .init(path: quantityPath, unit: unit),
+                                                       distribution: distribution, base: value, low: low, high: high))
+                    continue
+                }
                 guard let id = r.string(item, "coefficient", path: path) else { continue }
                 guard let c = coefficients.entries[id] else {
                     var message = "no coefficient \"\(id)\" in the sets \(coefficients.layers.joined(separator: " → "))"
@@ -112,7 +143,7 @@ public enum SensitivityParameters {
                 guard let distribution else { continue }
                 let (low, high) = distribution.isBounded ? (distribution.quantile(0), distribution.quantile(1))
                                                         : (distribution.quantile(0.05), distribution.quantile(0.95))
-                result.append(SensitivityParameter(id: id, choice: nil, distribution: distribution, base: c.value, low: low, high: high))
+                result.append(SensitivityParameter(id: id, distribution: distribution, base: c.value, low: low, high: high))
             }
             if items.isEmpty { r.report("at least one parameter is needed", at: list.position, path: "parameters") }
         }

@@ -14,8 +14,9 @@ enum SensitivityCommand: Command {
             abstract: "Uncertainty and sensitivity of a county account: tornado, Monte Carlo, Morris, Sobol.",
             discussion: """
             The parameter file lists uncertain coefficients and their distributions (by default triangular over each \
-            coefficient's low–high range; see samples/lianping/sensitivity/), and method switches such as \
-            {"method": "water_conservation", "values": ["water_balance", "water_yield"]}. When every parameter is a price the \
+            coefficient's low–high range; see samples/lianping/sensitivity/), method switches such as \
+            {"method": "water_conservation", "values": ["water_balance", "water_yield"]}, and input quantities such as \
+            {"input": "climate.precipitation", "distribution": {...}} in the input's unit. When every parameter is a price the \
             account is computed once and each run is a dot product. All designs are seeded: the same command gives the \
             same numbers. Outputs are GEP and every service; the table shows GEP, CSV every output. On a terminal, a \
             progress line counts the model runs on standard error.
@@ -59,7 +60,7 @@ enum SensitivityCommand: Command {
         let input = try CountyInput.parse(inputBytes, file: inputPath)
         let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, arguments: arguments, context: context)
         let parameters = try SensitivityParameters.parse(try InputFile.read(paramsPath, relativeTo: context.workingDirectory), file: paramsPath,
-                                                         coefficients: coefficients, input: input)
+                                                         coefficients: coefficients, input: input, inputBytes: inputBytes)
         let model = try AccountModel(input: input, inputBytes: inputBytes, coefficients: coefficients, parameters: parameters)
         let distributions = parameters.map(\.distribution)
         let names = parameters.map(\.id)
