@@ -94,4 +94,28 @@ import GEPCore
         #expect(abs(try #require(rain["gep_at_low_yuan"]?.double) / 1e8 - 534.69) < 0.005)
         #expect(abs(try #require(rain["gep_at_high_yuan"]?.double) / 1e8 - 571.42) < 0.005)
     }
+
+    @Test func gridInputsRunWithTheFastPathAndWithRebuilds() throws {
+        let grid = "samples/lianping/grid/lianping-grid-2023.json"
+        func gridTotal(_ set: String) throws -> Double {
+            let run = gep(["grid", grid, "--format", "json", "--set", set])
+            return try #require(try JSONParser.parse(run.stdout, file: "grid")["account"]?["total_yuan"]?.double)
+        }
+        func tornadoRow(_ params: String, _ id: String) throws -> JSONNode {
+            let run = gep(["sensitivity", "tornado", grid, "--params", params, "--format", "json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let root = try JSONParser.parse(run.stdout, file: "t")
+            return try #require(root["results"]?["parameters"]?.elements?.first { $0["id"]?.string == id })
+        }
+        // price-only: dot products on the grid account equal the grid rebuilt with that price
+        let price = try tornadoRow("samples/lianping/sensitivity/prices.json", "price.reservoir_storage_cost")
+        let priced = try gridTotal("price.reservoir_storage_cost=7.06")
+        #expect(abs(try #require(price["gep_at_high_yuan"]?.double) / priced - 1) < 1e-12)
+        // a physical coefficient: each run rebuilds the grid account
+        let runoff = try tornadoRow("samples/lianping/sensitivity/prices-and-physics.json", "runoff_coefficient.coniferous_forest")
+        #expect(runoff["gep_at_high_yuan"]?.double == (try gridTotal("runoff_coefficient.coniferous_forest=6.78")))
+        // switches and input quantities are county-only
+        let switches = gep(["sensitivity", "tornado", grid, "--params", "samples/lianping/sensitivity/methods.json"])
+        #expect(switches.status == 65 && switches.stderr.contains("apply to county inputs, not grids"))
+    }
 }

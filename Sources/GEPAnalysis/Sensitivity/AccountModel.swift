@@ -20,7 +20,10 @@ public struct AccountModel: SensitivityModel {
     /// The base account.
     public let base: Account
     let parameters: [SensitivityParameter]
-    let input: CountyInput
+    /// The county input (nil for a grid account).
+    let input: CountyInput?
+    /// For a grid account: the account rebuilt with changed coefficients (nil when a run fails).
+    let rebuild: (@Sendable (EffectiveCoefficients) -> Account?)?
     /// For method switches: the input for every combination of choices (mixed radix over the
     /// switch parameters, in parameter order).
     let variants: [CountyInput]
@@ -61,19 +64,50 @@ public struct AccountModel: SensitivityModel {
         }
         self.variants = variants
         self.inputBytes = varyInput ? inputBytes : nil
-        self.base = base
         self.input = input
+        rebuild = nil
+        (isLinearInPrices, constant, slope) = Self.linearForm(base: base, coefficients: coefficients, parameters: parameters,
+                                                              allowed: switches.isEmpty && !varyInput)
+        self.base = base
         self.coefficients = coefficients
         self.parameters = parameters
         dimension = parameters.count
         outputCount = 1 + base.services.count
+    }
+
+    /// A grid account (or any account built outside this module) as a sensitivity model:
+    /// `rebuild` builds it with changed coefficients; price-only parameters take the fast path.
+    /// Method switches and input quantities apply to county inputs only.
+    public init(gridAccount base: Account, file: String, coefficients: EffectiveCoefficients, parameters: [SensitivityParameter],
+                rebuild: @escaping @Sendable (EffectiveCoefficients) -> Account?) throws(GEPError) {
+        let county = parameters.filter { $0.choice != nil || $0.quantity != nil }.map(\.id)
+        guard county.isEmpty else {
+            throw .invalidData([Diagnostic(file: file, message: "method switches and input quantities apply to county inputs, not grids: \(county.joined(separator: ", "))")])
+        }
+        (isLinearInPrices, constant, slope) = Self.linearForm(base: base, coefficients: coefficients, parameters: parameters, allowed: true)
+        self.base = base
+        self.coefficients = coefficients
+        self.parameters = parameters
+        self.rebuild = rebuild
+        input = nil
+        variants = []
+        inputBytes = nil
+        dimension = parameters.count
+        outputCount = 1 + base.services.count
+    }
+
+    /// The constant part and slopes of an account linear in its price parameters, or
+    /// `(false, [], [])` when some parameter is not a plain line price (or `allowed` is false).
+    static func linearForm(base: Account, coefficients: EffectiveCoefficients, parameters: [SensitivityParameter],
+                           allowed: Bool) -> (Bool, [Double], [Double]) {
+        let outputCount = 1 + base.services.count
         let index = Dictionary(uniqueKeysWithValues: parameters.enumerated().map { ($1.id, $0) })
         let factors = Set(base.services.flatMap { $0.lines.flatMap(\.factorIDs) } + base.imports.flatMap(\.factorIDs))
-        let linear = switches.isEmpty && !varyInput
+        let linear = allowed
             && parameters.allSatisfy { coefficients.entries[$0.id]!.isMonetary && !factors.contains($0.id) && $0.base != 0 }
-        isLinearInPrices = linear
+        guard linear else { return (false, [], []) }
         var constant = [Double](repeating: 0, count: outputCount), slope = [Double](repeating: 0, count: outputCount * parameters.count)
-        if linear {
+        do {
             func add(_ lines: [ValueLine], _ values: [Double], output: Int, sign: Double) {
                 for (line, value) in zip(lines, values) {
                     if let p = index[line.priceID] {
@@ -92,8 +126,7 @@ public struct AccountModel: SensitivityModel {
                 if let p = index[line.priceID] { slope[p] -= value / parameters[p].base } else { constant[0] -= value }
             }
         }
-        self.constant = constant
-        self.slope = slope
+        return (true, constant, slope)
     }
 
     /// Output names: `gep`, then the service ids.
@@ -124,12 +157,20 @@ public struct AccountModel: SensitivityModel {
                 changed = changed.replacing(parameter.id, value: x[p])
             }
         }
-        let chosen: CountyInput? = if let inputBytes {
-            try? Self.changed(input, bytes: inputBytes, switches: switches, quantities: quantities)
+        let account: Account?
+        if let rebuild {
+            account = rebuild(changed)
+        } else if let input {
+            let chosen: CountyInput? = if let inputBytes {
+                try? Self.changed(input, bytes: inputBytes, switches: switches, quantities: quantities)
+            } else {
+                variants.isEmpty ? input : variants[combination]
+            }
+            account = chosen.flatMap { try? AccountBuilder.build(input: $0, coefficients: changed) }
         } else {
-            variants.isEmpty ? input : variants[combination]
+            account = nil
         }
-        guard let chosen, let account = try? AccountBuilder.build(input: chosen, coefficients: changed) else {
+        guard let account else {
             for k in 0..<outputCount { y[k] = .nan }
             return
         }

@@ -1,6 +1,8 @@
 import Foundation
 import GEPAnalysis
 import GEPCore
+import GEPGrid
+import GEPRaster
 import GEPReport
 import GEPSensitivity
 
@@ -11,7 +13,7 @@ enum SensitivityCommand: Command {
     static var spec: CommandSpec {
         CommandSpec(
             name: "sensitivity",
-            abstract: "Uncertainty and sensitivity of a county account: tornado, Monte Carlo, Morris, Sobol.",
+            abstract: "Uncertainty and sensitivity of a county or grid account: tornado, Monte Carlo, Morris, Sobol.",
             discussion: """
             The parameter file lists uncertain coefficients and their distributions (by default triangular over each \
             coefficient's low–high range; see samples/lianping/sensitivity/), method switches such as \
@@ -22,7 +24,7 @@ enum SensitivityCommand: Command {
             progress line counts the model runs on standard error.
             """,
             arguments: [ArgumentSpec(name: "method", help: "tornado, montecarlo, morris or sobol."),
-                        ArgumentSpec(name: "input", help: "The county input file (JSON).")],
+                        ArgumentSpec(name: "input", help: "The county or grid input file (JSON).")],
             options: [
                 OptionSpec(name: "params", valueName: "file", help: "The parameter file (JSON)."),
                 OptionSpec(name: "n", valueName: "n", help: "Monte Carlo draws, Sobol base samples N (runs = N·(D+2)), or Morris trajectories.",
@@ -57,11 +59,28 @@ enum SensitivityCommand: Command {
         let threads = try RasterOpening.threads(arguments)
         let inputPath = arguments.positionals[1]
         let inputBytes = try InputFile.read(inputPath, relativeTo: context.workingDirectory)
-        let input = try CountyInput.parse(inputBytes, file: inputPath)
-        let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, arguments: arguments, context: context)
-        let parameters = try SensitivityParameters.parse(try InputFile.read(paramsPath, relativeTo: context.workingDirectory), file: paramsPath,
-                                                         coefficients: coefficients, input: input, inputBytes: inputBytes)
-        let model = try AccountModel(input: input, inputBytes: inputBytes, coefficients: coefficients, parameters: parameters)
+        let paramsBytes = try InputFile.read(paramsPath, relativeTo: context.workingDirectory)
+        let model: AccountModel, parameters: [SensitivityParameter], title: String
+        if (try? JSONParser.parse(inputBytes, file: inputPath))?["layers"] != nil {
+            // a grid input: every run rebuilds the grid account (one thread each; the design runs on all of them)
+            let absolute = inputPath.hasPrefix("/") ? inputPath : context.workingDirectory + "/" + inputPath
+            let grid = try GridInput.parse(inputBytes, file: inputPath, directory: (absolute as NSString).deletingLastPathComponent)
+            let classes = try LandCoverClasses.parse(try InputFile.read(grid.classesPath, relativeTo: "/"), file: grid.classesPath)
+            let coefficients = try CommonOptions.effectiveCoefficients(setID: grid.coefficientSet, arguments: arguments, context: context)
+            parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
+            let open: @Sendable (String) throws(GEPError) -> any RasterBand = { file throws(GEPError) in try RasterOpening.open(file, relativeTo: "/") }
+            let base = try GridAccountRunner.run(input: grid, classes: classes, coefficients: coefficients, threads: threads, open: open)
+            model = try AccountModel(gridAccount: base.account, file: paramsPath, coefficients: coefficients, parameters: parameters) { changed in
+                try? GridAccountRunner.run(input: grid, classes: classes, coefficients: changed, threads: 1, open: open).account
+            }
+            title = "\(grid.regionNameEN) \(grid.year)"
+        } else {
+            let input = try CountyInput.parse(inputBytes, file: inputPath)
+            let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, arguments: arguments, context: context)
+            parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients, input: input, inputBytes: inputBytes)
+            model = try AccountModel(input: input, inputBytes: inputBytes, coefficients: coefficients, parameters: parameters)
+            title = "\(input.regionNameEN) \(input.year)"
+        }
         let distributions = parameters.map(\.distribution)
         let names = parameters.map(\.id)
         var rows: [[String]] = []
@@ -185,7 +204,7 @@ enum SensitivityCommand: Command {
         } else {
             var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
             for row in rows { table.add(row) }
-            text = "Sensitivity (\(method)) of GEP, \(input.regionNameEN) \(input.year); base GEP \(NumberText.yi(model.base.total)) 亿元; "
+            text = "Sensitivity (\(method)) of GEP, \(title); base GEP \(NumberText.yi(model.base.total)) 亿元; "
                 + "\(parameters.count) parameters, \(runs) model runs, seed \(seed)" + (model.isLinearInPrices ? " (price-only: runs are dot products)" : "") + "\n"
                 + table.render()
         }
