@@ -34,7 +34,7 @@ let package = Package(
         // Scenarios against a baseline (with quantity and price effects) and ecological-compensation quotes.
         .target(name: "GEPAnalysis", dependencies: ["GEPCore", "GEPServices", "GEPRaster", "GEPGrid", "GEPSensitivity"]),
         // Samplers (random, Sobol'), distributions, tornado, Monte Carlo, Morris and Sobol indices.
-        .target(name: "GEPSensitivity"),
+        .target(name: "GEPSensitivity", dependencies: ["GEPCore"]),
         // Table, CSV, JSON and Markdown renderers with zh/en labels.
         .target(name: "GEPReport", dependencies: ["GEPCore", "GEPServices", "GEPGrid", "GEPRaster", "GEPAnalysis"]),
         // Argument parsing, commands, exit codes; runs in-process for tests.
@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "GEPCoreTests", dependencies: ["GEPCore"]),
         .testTarget(name: "GEPServicesTests", dependencies: ["GEPCore", "GEPServices", "GEPReport"], exclude: ["Fixtures"]),
         .testTarget(name: "GEPCommandLineTests", dependencies: ["GEPCommandLine", "GEPCore"]),
-        .testTarget(name: "GEPSensitivityTests", dependencies: ["GEPSensitivity"]),
+        .testTarget(name: "GEPSensitivityTests", dependencies: ["GEPSensitivity", "GEPCore"]),
         .testTarget(name: "GEPAnalysisTests", dependencies: ["GEPAnalysis", "GEPServices", "GEPReport", "GEPCore", "GEPSensitivity"]),
         .testTarget(name: "GEPRasterTests", dependencies: ["GEPRaster", "GEPCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GEPGridTests", dependencies: ["GEPGrid", "GEPRaster", "GEPCore"], exclude: ["Fixtures"]),

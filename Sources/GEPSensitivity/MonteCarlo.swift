@@ -1,3 +1,5 @@
+import GEPCore
+
 /// Source of unit-cube points for sampling designs.
 public enum PointSampler: Sendable, Equatable {
     /// Independent uniforms from ``SplitMix64`` seeded with the value.

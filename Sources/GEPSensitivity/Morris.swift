@@ -1,3 +1,5 @@
+import GEPCore
+
 /// Morris elementary-effects statistics for one parameter and one output.
 public struct MorrisIndices: Sendable, Equatable {
     /// μ = (1/r)Σ EE.

@@ -1,3 +1,5 @@
+import GEPCore
+
 /// First-order and total Sobol' indices with optional bootstrap confidence intervals.
 /// Arrays are indexed `[parameter][output]`.
 public struct SobolIndices: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import GEPCore
 @testable import GEPRaster
 import Testing
 
@@ -19,7 +20,7 @@ struct CodecTests {
 
     @Test("LZW round trips: empty, tiny, runs, random (many table resets), structured")
     func lzwRoundTrip() throws {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let random = (0..<200_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let lowEntropy = (0..<300_000).map { _ in UInt8.random(in: 0...3, using: &generator) }
         let structured = (0..<100_000).map { UInt8(truncatingIfNeeded: ($0 * $0) >> 7) }
@@ -59,7 +60,7 @@ struct CodecTests {
 
     @Test("Horizontal differencing round trips with wrap-around for each sample size", arguments: [1, 2, 4, 8])
     func horizontal(_ size: Int) {
-        var generator = SeededGenerator(seed: UInt64(size))
+        var generator = SplitMix64(seed: UInt64(size))
         let original = (0..<(13 * 5 * size)).map { _ in UInt8.random(in: 0...255, using: &generator) }
         var bytes = original
         bytes.withUnsafeMutableBytes { HorizontalPredictor.encode($0, rowSamples: 13, rows: 5, sampleSize: size) }
@@ -76,7 +77,7 @@ struct CodecTests {
         // 1.0 = 3F 80 00 00 and 2.0 = 40 00 00 00: planes 3F 40 | 80 00 | 00 00 | 00 00, differenced.
         #expect(bytes == [0x3F, 0x01, 0x40, 0x80, 0x00, 0x00, 0x00, 0x00])
         for size in [4, 8] {
-            var generator = SeededGenerator(seed: 99)
+            var generator = SplitMix64(seed: 99)
             let values = (0..<(17 * 3)).map { _ in Double.random(in: -1e9...1e9, using: &generator) }
             let original = size == 4 ? values.map { Float($0) }.withUnsafeBytes { Array($0) } : values.withUnsafeBytes { Array($0) }
             var data = original

@@ -235,7 +235,7 @@ struct CorruptInputTests {
 
     @Test("Random byte mutations never trap")
     func mutations() throws {
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let geometry = GridGeometry(width: 37, height: 23, originX: 0, originY: 0, cellWidth: 1, cellHeight: 1, epsg: 32650)
         var seeds: [[UInt8]] = [try TestSupport.fixtureBytes("gdal_be_int16_lzw_p2_strips.tif")]
         try TestSupport.withTemporaryDirectory { directory throws in

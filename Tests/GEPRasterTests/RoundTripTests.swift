@@ -33,7 +33,7 @@ struct RoundTripCase: Sendable, CustomTestStringConvertible {
 /// `Double` path): extremes, runs of repeats for LZW, random values, and for floats NaN,
 /// infinities, signed zero and subnormals.
 func sampleValues(_ dataType: RasterDataType, count: Int, seed: UInt64) -> [Double] {
-    var generator = SeededGenerator(seed: seed)
+    var generator = SplitMix64(seed: seed)
     let special: [Double] = switch dataType {
     case .uint8: [0, 255, 1, 254]
     case .int8: [-128, 127, 0, -1]

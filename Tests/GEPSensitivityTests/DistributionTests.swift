@@ -1,3 +1,4 @@
+import GEPCore
 import Testing
 import GEPSensitivity
 

@@ -1,4 +1,5 @@
 import Foundation
+import GEPCore
 import GEPGrid
 import GEPSensitivity
 

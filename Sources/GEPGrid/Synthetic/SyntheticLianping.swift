@@ -1,3 +1,4 @@
+import GEPCore
 import GEPRaster
 
 /// A deterministic synthetic landscape shaped like Lianping county (连平县, Heyuan,

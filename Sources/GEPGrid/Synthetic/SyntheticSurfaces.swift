@@ -1,3 +1,5 @@
+import GEPCore
+
 /// The continuous layers of a synthetic county: climate, soil, DEM and RUSLE factors.
 enum SyntheticSurfaces {
     /// RUSLE slope-length factor L = (λ / 22.13)^m for λ = one 30 m cell, for m = 0.2, 0.3,

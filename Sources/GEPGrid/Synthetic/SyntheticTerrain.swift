@@ -1,3 +1,5 @@
+import GEPCore
+
 /// The county mask, relief and the score fields that land cover and zones are drawn from.
 ///
 /// All fields are row-major over the whole grid; coordinates are normalised so that (0, 0)

@@ -1,3 +1,5 @@
+import GEPCore
+
 /// Townships, watersheds, sub-watersheds and the Xinfengjiang drainage zone of a synthetic
 /// county, as Voronoi regions of random seats on noise-warped coordinates.
 struct SyntheticZones {

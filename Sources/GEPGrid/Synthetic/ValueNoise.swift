@@ -1,3 +1,5 @@
+import GEPCore
+
 /// Fractal value noise on a grid: lattice values from `SplitMix64`, smoothstep-blended,
 /// summed over octaves that halve in spacing and amplitude, scaled to [0, 1].
 ///

@@ -6,7 +6,8 @@
 /// `state += 0x9E3779B97F4A7C15; z = state;`
 /// `z = (z ^ (z >> 30)) · 0xBF58476D1CE4E5B9; z = (z ^ (z >> 27)) · 0x94D049BB133111EB;`
 /// `return z ^ (z >> 31)`.
-/// The sequence depends only on the seed, so every result in this module is reproducible.
+/// The sequence depends only on the seed and is the same on every platform, so synthetic grids,
+/// sensitivity designs and test data are reproducible from their seeds.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// The internal 64-bit counter state.
     public private(set) var state: UInt64
