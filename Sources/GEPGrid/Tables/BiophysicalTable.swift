@@ -45,11 +45,7 @@ public struct BiophysicalTable: Sendable, Equatable {
         var diagnostics: [Diagnostic] = []
         var seen: Set<Int> = []
         for entry in entries {
-            if !(0...LucodeTableReader.maximumLucode).contains(entry.lucode) {
-                diagnostics.append(Diagnostic(file: file, message: "lucode \(entry.lucode) is outside 0…\(LucodeTableReader.maximumLucode)"))
-            } else if !seen.insert(entry.lucode).inserted {
-                diagnostics.append(Diagnostic(file: file, message: "duplicate lucode \(entry.lucode)"))
-            }
+            if let problem = LucodeTableReader.lucodeProblem(entry.lucode, seen: &seen, file: file) { diagnostics.append(problem) }
             if !(entry.rootDepth.isFinite && entry.rootDepth >= 0) {
                 diagnostics.append(Diagnostic(file: file, message: "lucode \(entry.lucode): root_depth must be a number ≥ 0"))
             }
@@ -60,12 +56,9 @@ public struct BiophysicalTable: Sendable, Equatable {
         guard diagnostics.isEmpty else { throw .invalidData(diagnostics) }
         self.file = file
         self.entries = entries.sorted { $0.lucode < $1.lucode }
-        var parameters = [WaterYieldClassParameters?](repeating: nil, count: (self.entries.last?.lucode ?? -1) + 1)
-        for entry in self.entries {
-            parameters[entry.lucode] = WaterYieldClassParameters(
-                kc: Float(entry.kc), rootDepth: entry.isVegetated ? Float(entry.rootDepth) : 1, isVegetated: entry.isVegetated)
+        parameters = LucodeTableReader.indexedByLucode(self.entries, lucode: \.lucode) { entry in
+            WaterYieldClassParameters(kc: Float(entry.kc), rootDepth: entry.isVegetated ? Float(entry.rootDepth) : 1, isVegetated: entry.isVegetated)
         }
-        self.parameters = parameters
     }
 
     /// Parses a biophysical table CSV.

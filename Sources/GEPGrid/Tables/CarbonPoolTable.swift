@@ -51,11 +51,7 @@ public struct CarbonPoolTable: Sendable, Equatable {
         var diagnostics: [Diagnostic] = []
         var seen: Set<Int> = []
         for entry in entries {
-            if !(0...LucodeTableReader.maximumLucode).contains(entry.lucode) {
-                diagnostics.append(Diagnostic(file: file, message: "lucode \(entry.lucode) is outside 0…\(LucodeTableReader.maximumLucode)"))
-            } else if !seen.insert(entry.lucode).inserted {
-                diagnostics.append(Diagnostic(file: file, message: "duplicate lucode \(entry.lucode)"))
-            }
+            if let problem = LucodeTableReader.lucodeProblem(entry.lucode, seen: &seen, file: file) { diagnostics.append(problem) }
             if ![entry.above, entry.below, entry.soil, entry.dead].allSatisfy(\.isFinite) {
                 diagnostics.append(Diagnostic(file: file, message: "lucode \(entry.lucode): carbon pools must be finite numbers"))
             }
@@ -63,9 +59,7 @@ public struct CarbonPoolTable: Sendable, Equatable {
         guard diagnostics.isEmpty else { throw .invalidData(diagnostics) }
         self.file = file
         self.entries = entries.sorted { $0.lucode < $1.lucode }
-        var density = [Float?](repeating: nil, count: (self.entries.last?.lucode ?? -1) + 1)
-        for entry in self.entries { density[entry.lucode] = entry.totalDensity }
-        self.totalDensity = density
+        totalDensity = LucodeTableReader.indexedByLucode(self.entries, lucode: \.lucode, value: \.totalDensity)
     }
 
     /// Parses a carbon pools CSV.

@@ -9,6 +9,22 @@ struct LucodeTableReader {
     /// The largest land-cover code a table may use; lookups are dense arrays up to it.
     static let maximumLucode = 65_535
 
+    /// The problem with an entry's lucode, if any: outside 0…65535, or already in `seen`
+    /// (which gains it otherwise). For tables built from entries in code.
+    static func lucodeProblem(_ lucode: Int, seen: inout Set<Int>, file: String) -> Diagnostic? {
+        if !(0...maximumLucode).contains(lucode) {
+            return Diagnostic(file: file, message: "lucode \(lucode) is outside 0…\(maximumLucode)")
+        }
+        return seen.insert(lucode).inserted ? nil : Diagnostic(file: file, message: "duplicate lucode \(lucode)")
+    }
+
+    /// A dense lookup indexed by lucode: `max lucode + 1` slots, `nil` where no entry has the code.
+    static func indexedByLucode<Entry, Value>(_ entries: [Entry], lucode: (Entry) -> Int, value: (Entry) -> Value) -> [Value?] {
+        var lookup = [Value?](repeating: nil, count: (entries.map(lucode).max() ?? -1) + 1)
+        for entry in entries { lookup[lucode(entry)] = value(entry) }
+        return lookup
+    }
+
     let table: CSVTable
     /// Every problem found so far, in the order found.
     private(set) var problems: [Diagnostic] = []
