@@ -46,6 +46,12 @@ public enum Distribution: Sendable, Equatable {
         }
     }
 
+    /// The low and high ends a one-at-a-time tornado uses: the support when it is bounded,
+    /// else the 5 % and 95 % quantiles.
+    public var tornadoRange: (low: Double, high: Double) {
+        isBounded ? (quantile(0), quantile(1)) : (quantile(0.05), quantile(0.95))
+    }
+
     /// Whether the support is bounded (F⁻¹(0) and F⁻¹(1) are finite).
     public var isBounded: Bool {
         switch self {

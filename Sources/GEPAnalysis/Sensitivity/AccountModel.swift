@@ -107,24 +107,22 @@ public struct AccountModel: SensitivityModel {
             && parameters.allSatisfy { coefficients.entries[$0.id]!.isMonetary && !factors.contains($0.id) && $0.base != 0 }
         guard linear else { return (false, [], []) }
         var constant = [Double](repeating: 0, count: outputCount), slope = [Double](repeating: 0, count: outputCount * parameters.count)
-        do {
-            func add(_ lines: [ValueLine], _ values: [Double], output: Int, sign: Double) {
-                for (line, value) in zip(lines, values) {
-                    if let p = index[line.priceID] {
-                        slope[output * parameters.count + p] += sign * value / parameters[p].base
-                        if output != 0 { slope[p] += sign * value / parameters[p].base }
-                    } else {
-                        constant[output] += sign * value
-                        if output != 0 { constant[0] += sign * value }
-                    }
+        func add(_ lines: [ValueLine], _ values: [Double], output: Int, sign: Double) {
+            for (line, value) in zip(lines, values) {
+                if let p = index[line.priceID] {
+                    slope[output * parameters.count + p] += sign * value / parameters[p].base
+                    if output != 0 { slope[p] += sign * value / parameters[p].base }
+                } else {
+                    constant[output] += sign * value
+                    if output != 0 { constant[0] += sign * value }
                 }
             }
-            for (s, service) in base.services.enumerated() where service.status == .accounted {
-                add(service.lines, service.lineValues, output: s + 1, sign: 1)
-            }
-            for (line, value) in zip(base.imports, base.importValues) {
-                if let p = index[line.priceID] { slope[p] -= value / parameters[p].base } else { constant[0] -= value }
-            }
+        }
+        for (s, service) in base.services.enumerated() where service.status == .accounted {
+            add(service.lines, service.lineValues, output: s + 1, sign: 1)
+        }
+        for (line, value) in zip(base.imports, base.importValues) {
+            if let p = index[line.priceID] { slope[p] -= value / parameters[p].base } else { constant[0] -= value }
         }
         return (true, constant, slope)
     }

@@ -118,8 +118,7 @@ public enum SensitivityParameters {
                         continue
                     }
                     guard let distribution = parseDistribution(node, path: path + ".distribution", reader: &r) else { continue }
-                    let (low, high) = distribution.isBounded ? (distribution.quantile(0), distribution.quantile(1))
-                                                            : (distribution.quantile(0.05), distribution.quantile(0.95))
+                    let (low, high) = distribution.tornadoRange
                     result.append(SensitivityParameter(id: "input:" + quantityPath, quantity: .init(path: quantityPath, unit: unit),
                                                        distribution: distribution, base: value, low: low, high: high))
                     continue
@@ -141,8 +140,7 @@ public enum SensitivityParameters {
                     r.report("\"\(id)\" has no low–high range in its set; give a \"distribution\"", at: item.position, path: path)
                 }
                 guard let distribution else { continue }
-                let (low, high) = distribution.isBounded ? (distribution.quantile(0), distribution.quantile(1))
-                                                        : (distribution.quantile(0.05), distribution.quantile(0.95))
+                let (low, high) = distribution.tornadoRange
                 result.append(SensitivityParameter(id: id, distribution: distribution, base: c.value, low: low, high: high))
             }
             if items.isEmpty { r.report("at least one parameter is needed", at: list.position, path: "parameters") }
