@@ -37,10 +37,7 @@ enum GridCommand: Command {
         let threads = try RasterOpening.threads(arguments)
         _ = try CommonOptions.overrides(arguments)
         let path = arguments.positionals[0]
-        let absolute = path.hasPrefix("/") ? path : context.workingDirectory + "/" + path
-        let directory = (absolute as NSString).deletingLastPathComponent
-        let input = try GridInput.parse(try InputFile.read(path, relativeTo: context.workingDirectory), file: path, directory: directory)
-        let classes = try LandCoverClasses.parse(try InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
+        let (input, classes) = try RasterOpening.gridInput(path, bytes: try InputFile.read(path, relativeTo: context.workingDirectory), context: context)
         let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, arguments: arguments, context: context)
         let grid = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients, priceBasis: basis, threads: threads) { file throws(GEPError) in
             try RasterOpening.open(file, relativeTo: "/")

@@ -1,5 +1,6 @@
 import Foundation
 import GEPCore
+import GEPGrid
 import GEPRaster
 
 /// Opens raster layers by file extension: `.asc` as ESRI ASCII grids, anything else as
@@ -9,6 +10,15 @@ enum RasterOpening {
     static func open(_ path: String, relativeTo directory: String) throws(GEPError) -> any RasterBand {
         if path.lowercased().hasSuffix(".asc") { return try ESRIASCIIBand(path: path, relativeTo: directory) }
         return try GeoTIFFBand(path: path, relativeTo: directory)
+    }
+
+    /// A grid input read from `bytes` (the file at `path`, relative to the working directory;
+    /// its layers resolve against its own folder) and its land-cover classes table.
+    static func gridInput(_ path: String, bytes: [UInt8], context: CommandContext) throws(GEPError) -> (GridInput, LandCoverClasses) {
+        let absolute = path.hasPrefix("/") ? path : context.workingDirectory + "/" + path
+        let input = try GridInput.parse(bytes, file: path, directory: (absolute as NSString).deletingLastPathComponent)
+        let classes = try LandCoverClasses.parse(try InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
+        return (input, classes)
     }
 
     /// The values of required options, or one usage error naming every missing one.

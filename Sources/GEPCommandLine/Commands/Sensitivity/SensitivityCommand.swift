@@ -63,9 +63,7 @@ enum SensitivityCommand: Command {
         let model: AccountModel, parameters: [SensitivityParameter], title: String
         if (try? JSONParser.parse(inputBytes, file: inputPath))?["layers"] != nil {
             // a grid input: every run rebuilds the grid account (one thread each; the design runs on all of them)
-            let absolute = inputPath.hasPrefix("/") ? inputPath : context.workingDirectory + "/" + inputPath
-            let grid = try GridInput.parse(inputBytes, file: inputPath, directory: (absolute as NSString).deletingLastPathComponent)
-            let classes = try LandCoverClasses.parse(try InputFile.read(grid.classesPath, relativeTo: "/"), file: grid.classesPath)
+            let (grid, classes) = try RasterOpening.gridInput(inputPath, bytes: inputBytes, context: context)
             let coefficients = try CommonOptions.effectiveCoefficients(setID: grid.coefficientSet, arguments: arguments, context: context)
             parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
             let open: @Sendable (String) throws(GEPError) -> any RasterBand = { file throws(GEPError) in try RasterOpening.open(file, relativeTo: "/") }
