@@ -14,11 +14,11 @@ enum BandStreaming {
         return block >= 64 ? block : ((64 + block - 1) / block) * block
     }
 
-    /// Folds every band. `body(rows, buffers, &partial)` sees one pointer per layer (nil for absent layers).
-    static func fold<Partial>(layers: [(any RasterBand)?], geometry: GridGeometry, threads: Int,
+    /// Folds every band of `height` rows. `body(rows, buffers, &partial)` sees one pointer per
+    /// layer (nil for absent layers).
+    static func fold<Partial>(layers: [(any RasterBand)?], geometry: GridGeometry, height: Int, threads: Int,
                               initial: () -> Partial, merge: (inout Partial, Partial) -> Void,
                               body: @escaping @Sendable (Int, [UnsafePointer<Float>?], inout Partial) -> Void) throws(GEPError) -> Partial {
-        let height = bandHeight(layers)
         let bandCount = (geometry.height + height - 1) / height
         let workers = max(1, min(threads, bandCount))
         let results = ResultSlots<Partial>(count: bandCount)

@@ -15,6 +15,14 @@ enum GridAccountBuilder {
         var oxygen: Bool
         /// Whether the kernel must compute per-cell carbon.
         var computesCarbon: Bool { carbon || oxygen }
+        /// The kernel parts the requested services compute.
+        var parts: GridAccountParts {
+            var parts: GridAccountParts = []
+            if water != nil { parts.insert(.water) }
+            if soil { parts.insert(.soil) }
+            if computesCarbon { parts.insert(.carbon) }
+            return parts
+        }
 
         /// Reads the sections, reporting unknown methods.
         static func read(_ input: GridInput) throws(GEPError) -> Choices {

@@ -48,6 +48,28 @@ struct GridAccumulator: Sendable {
         nodataCells += other.nodataCells
     }
 
+    /// Takes `quantities` from `other`, a fold of the same grid and classes (so with the same
+    /// zone ids); every other sum stays.
+    mutating func replace(_ quantities: [Quantity], from other: GridAccumulator) {
+        let width = Self.width
+        for row in 0..<(byClass.count / width) {
+            for q in quantities { byClass[row * width + q.rawValue] = other.byClass[row * width + q.rawValue] }
+        }
+        for set in zones.indices {
+            for (id, var sums) in zones[set] {
+                guard let theirs = other.zones[set][id] else { continue }
+                for q in quantities { sums[q.rawValue] = theirs[q.rawValue] }
+                zones[set][id] = sums
+            }
+        }
+    }
+
+    /// Approximate bytes held (sums and zone ids).
+    var byteCount: Int {
+        let zoneEntries = zones.reduce(0) { $0 + $1.count }
+        return (byClass.count + zoneEntries * Self.width) * MemoryLayout<Double>.size + zoneEntries * 48
+    }
+
     /// Total of one quantity over all classes.
     func total(_ quantity: Quantity) -> Double {
         var sum = 0.0

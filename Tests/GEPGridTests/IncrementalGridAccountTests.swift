@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import GEPCore
+import GEPRaster
+@testable import GEPGrid
+
+/// `IncrementalGridAccount`: recomputations equal full runs bit for bit, and only the per-cell
+/// parts whose coefficients changed are folded again.
+@Suite struct IncrementalGridAccountTests {
+    static let directory = GridAccountTests.repository + "/samples/lianping/grid"
+
+    static func sample() throws -> (GridInput, LandCoverClasses) {
+        let input = try GridInput.parse(InputFile.read(directory + "/lianping-grid-2023.json", relativeTo: "/"), file: "lianping-grid-2023.json", directory: directory)
+        let classes = try LandCoverClasses.parse(InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
+        return (input, classes)
+    }
+
+    static func open(_ path: String) throws(GEPError) -> any RasterBand { try GeoTIFFBand(path: path) }
+
+    /// Every number of the two accounts, in order, as bit patterns.
+    static func bits(_ grid: GridAccount) -> [UInt64] {
+        var values = [grid.account.total, grid.waterYield] + grid.account.services.map(\.value)
+        for service in grid.account.services { values += service.lineValues + service.lines.map(\.quantity) }
+        for zone in grid.zones { for row in zone.rows { values += [row.cells, row.waterYield] + row.physical + row.values } }
+        for row in grid.classes { values += [row.cells, row.waterYield] + row.physical + row.values }
+        values += grid.account.coefficientsUsed.map(\.coefficient.value)
+        return values.map(\.bitPattern) + [UInt64(grid.nodataCells)]
+    }
+
+    /// One change per part, a change of valuation coefficients only, and all of them at once.
+    static let changes: [[(id: String, value: Double)]] = [
+        [("price.carbon", 136.2), ("price.reservoir_storage_cost", 7.06)],
+        [("soil.bulk_density", 1.1), ("const.o2_per_co2", 0.73)],
+        [("water_yield.seasonality_z", 21)],
+        [("runoff_coefficient.evergreen_broadleaf_forest", 6.2), ("crop_coefficient.orchard", 0.9)],
+        [("cover_management_factor.orchard", 0.2), ("support_practice_factor.paddy", 0.25)],
+        [("carbon_rate.evergreen_broadleaf_forest", 12)],
+        [("price.carbon", 90), ("water_yield.seasonality_z", 4.5), ("root_depth.mixed_forest", 2500),
+         ("cover_management_factor.shrub", 0.03), ("carbon_rate.bamboo_forest", 20)],
+    ]
+
+    @Test(arguments: [0, IncrementalGridAccount.defaultResidentLimit])
+    func recomputationsEqualFullRuns(residentLimit: Int) throws {
+        let (input, classes) = try Self.sample()
+        let incremental = try IncrementalGridAccount(input: input, classes: classes, coefficients: GridAccountTests.coefficients(),
+                                                     threads: 2, residentLimit: residentLimit, open: Self.open)
+        #expect(incremental.isResident == (residentLimit > 0))
+        let full = try GridAccountRunner.run(input: input, classes: classes, coefficients: GridAccountTests.coefficients(), threads: 1, open: Self.open)
+        #expect(Self.bits(incremental.base) == Self.bits(full))
+        for change in Self.changes {
+            let coefficients = try GridAccountTests.coefficients(change)
+            let rebuilt = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients, threads: 2, open: Self.open)
+            let recomputed = try incremental.account(coefficients: coefficients)
+            #expect(Self.bits(recomputed) == Self.bits(rebuilt), "\(change)")
+            #expect(recomputed.account.total != full.account.total, "\(change) changes GEP")
+        }
+    }
+
+    @Test func foldsOnlyThePartsWhoseCoefficientsChanged() throws {
+        let (input, classes) = try Self.sample()
+        let incremental = try IncrementalGridAccount(input: input, classes: classes, coefficients: GridAccountTests.coefficients(),
+                                                     threads: 1, open: Self.open)
+        func folds(after change: [(id: String, value: Double)]) throws -> [String: Int] {
+            _ = try incremental.account(coefficients: GridAccountTests.coefficients(change))
+            return incremental.statistics.folds
+        }
+        #expect(incremental.statistics == .init(accounts: 1, folds: ["water": 1, "soil": 1, "carbon": 1]))
+        // valuation coefficients re-price the sums
+        #expect(try folds(after: Self.changes[0]) == ["water": 1, "soil": 1, "carbon": 1])
+        #expect(try folds(after: Self.changes[1]) == ["water": 1, "soil": 1, "carbon": 1])
+        // each kernel coefficient folds its own part, once per new value
+        #expect(try folds(after: Self.changes[2]) == ["water": 2, "soil": 1, "carbon": 1])
+        #expect(try folds(after: Self.changes[2]) == ["water": 2, "soil": 1, "carbon": 1])
+        #expect(try folds(after: Self.changes[3]) == ["water": 3, "soil": 1, "carbon": 1])
+        #expect(try folds(after: Self.changes[4]) == ["water": 3, "soil": 2, "carbon": 1])
+        #expect(try folds(after: Self.changes[5]) == ["water": 3, "soil": 2, "carbon": 2])
+        #expect(try folds(after: Self.changes[6]) == ["water": 4, "soil": 3, "carbon": 3])
+        // back to the base values: every part is known
+        #expect(try folds(after: []) == ["water": 4, "soil": 3, "carbon": 3])
+        #expect(incremental.statistics.accounts == 10)
+    }
+
+    @Test func aSmallCacheDropsTheOldestSumsAndStaysRight() throws {
+        let (input, classes) = try Self.sample()
+        let incremental = try IncrementalGridAccount(input: input, classes: classes, coefficients: GridAccountTests.coefficients(),
+                                                     threads: 1, cacheLimit: 0, open: Self.open)
+        let z21 = try GridAccountTests.coefficients(Self.changes[2])
+        _ = try incremental.account(coefficients: z21)
+        _ = try incremental.account(coefficients: GridAccountTests.coefficients())   // the base sums were dropped for Z = 21
+        let again = try incremental.account(coefficients: z21)
+        #expect(incremental.statistics.folds["water"] == 4)
+        let rebuilt = try GridAccountRunner.run(input: input, classes: classes, coefficients: z21, threads: 1, open: Self.open)
+        #expect(Self.bits(again) == Self.bits(rebuilt))
+    }
+}
