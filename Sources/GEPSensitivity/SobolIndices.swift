@@ -184,12 +184,20 @@ public func sobolIndices(outputs: [Double], baseSamples n: Int, dimension d: Int
 
 /// Full Saltelli analysis: builds the ``SaltelliDesign`` (N(D+2) runs), evaluates the model
 /// (``evaluateBatch(_:design:threads:)``) and estimates S1/ST with bootstrap intervals.
+///
+/// The A and B rows are evaluated before the A_B^(i) rows, so a model that reuses work between
+/// runs sharing inputs (the grid account refolds only what changed) finds every A row done
+/// when A_B^(i) differs from it in one input. Each row is independent; the order does not
+/// change the outputs.
 public func sobolAnalysis<M: SensitivityModel>(_ model: M, distributions: [Distribution], baseSamples n: Int,
                                                bootstrap: Int = 0, confidence: Double = 0.95,
                                                seed: UInt64 = 0, threads: Int = 1) -> SobolIndices {
     precondition(distributions.count == model.dimension, "one distribution per input")
     let design = SaltelliDesign(distributions: distributions, baseSamples: n)
-    let y = evaluateBatch(model, design: design.matrix, threads: threads)
+    let rows = n * (model.dimension + 2)
+    var y = [Double](repeating: 0, count: rows * model.outputCount)
+    evaluateRows(model, design: design.matrix, rows: 0..<(2 * n), into: &y, threads: threads)
+    evaluateRows(model, design: design.matrix, rows: (2 * n)..<rows, into: &y, threads: threads)
     return sobolIndices(outputs: y, baseSamples: n, dimension: model.dimension, outputCount: model.outputCount,
                         bootstrap: bootstrap, confidence: confidence, seed: seed, threads: threads)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import GEPSensitivity
 
@@ -68,6 +69,34 @@ import GEPSensitivity
         let other = sobolAnalysis(model, distributions: dists, baseSamples: 512, bootstrap: 20, seed: 4, threads: 1)
         #expect(one == four && four == again)
         #expect(one.firstOrder == other.firstOrder && one.firstOrderInterval != other.firstOrderInterval)
+    }
+
+    /// Every A and B row is evaluated before any A_B^(i) row (a caching model finds the A row an
+    /// A_B^(i) row differs from), on any number of threads.
+    @Test(arguments: [1, 3])
+    func baseRowsRunBeforeTheirVariants(threads: Int) {
+        let n = 64, d = 4
+        let model = OrderRecorder(dimension: d)
+        _ = sobolAnalysis(model, distributions: [Distribution](repeating: .uniform(a: 0, b: 1), count: d), baseSamples: n, threads: threads)
+        let design = SaltelliDesign(distributions: [Distribution](repeating: .uniform(a: 0, b: 1), count: d), baseSamples: n).matrix
+        let rows = model.rows
+        #expect(rows.count == n * (d + 2))
+        let base = Set((0..<(2 * n)).map { Array(design[($0 * d)..<($0 * d + d)]) })
+        #expect(Set(rows.prefix(2 * n)) == base)
+    }
+}
+
+/// Records the rows it is evaluated on, in the order the calls arrive.
+final class OrderRecorder: SensitivityModel, @unchecked Sendable {
+    let dimension: Int
+    var outputCount: Int { 1 }
+    private let lock = NSLock()
+    private var seen: [[Double]] = []
+    init(dimension: Int) { self.dimension = dimension }
+    var rows: [[Double]] { lock.withLock { seen } }
+    func evaluate(_ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>) {
+        lock.withLock { seen.append(Array(x)) }
+        y[0] = x.reduce(0, +)
     }
 }
 
