@@ -118,4 +118,24 @@ import GEPCore
         let switches = gep(["sensitivity", "tornado", grid, "--params", "samples/lianping/sensitivity/methods.json"])
         #expect(switches.status == 65 && switches.stderr.contains("apply to county inputs, not grids"))
     }
+
+    /// The grid sample's parameters (one or more per per-cell part, and valuation ones): each
+    /// tornado end equals `gep grid --set` exactly, and the runs do not depend on the thread count.
+    @Test func gridParametersFoldTheirPartsAndMatchTheGridCommand() throws {
+        let grid = "samples/lianping/grid/lianping-grid-2023.json", params = "samples/lianping/sensitivity/grid.json"
+        let run = gep(["sensitivity", "tornado", grid, "--params", params, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try #require(try JSONParser.parse(run.stdout, file: "t")["results"]?["parameters"]?.elements)
+        #expect(rows.count == 14)
+        for id in ["water_yield.seasonality_z", "cover_management_factor.orchard", "carbon_rate.evergreen_broadleaf_forest", "soil.bulk_density"] {
+            let row = try #require(rows.first { $0["id"]?.string == id })
+            let high = try #require(row["high"]?.double)
+            let set = gep(["grid", grid, "--format", "json", "--set", "\(id)=\(JSONWriter.formatNumber(high))"])
+            let total = try JSONParser.parse(set.stdout, file: "grid")["account"]?["total_yuan"]?.double
+            #expect(row["gep_at_high_yuan"]?.double == total, "\(id)")
+        }
+        let morris = ["sensitivity", "morris", grid, "--params", params, "--n", "4", "--format", "csv"]
+        let one = gep(morris + ["--threads", "1"]), two = gep(morris + ["--threads", "2"])
+        #expect(one.status == 0 && one.stdout == two.stdout)
+    }
 }

@@ -44,7 +44,9 @@ enum KernelCases {
         for threads in threadCounts {
             cases.append(GridAccountCases.kernel(size: size, threads: threads, fixture: fixture, setup: account))
         }
+        let designs = DesignOutputs()
         if size.rows == 1600 && size.columns == 1600 {
+            cases += try GridAccountCases.sensitivity(size: size, fixture: fixture, setup: account, results: designs)
             // Monte Carlo with the seasonality constant Z uncertain (uniform 3…30, seeded): each draw is a
             // whole-grid water-yield run on all cores; the issue asks for ≥ 1,000 draws per minute.
             let draws = 20
@@ -63,6 +65,7 @@ enum KernelCases {
         }
         return BenchmarkGroup(title: "grid \(size)", cases: cases) { _ in
             check(fixture, notes: notes)
+            designs.check(notes, size: size)
             fixture.release()
         }
     }

@@ -62,14 +62,16 @@ enum SensitivityCommand: Command {
         let paramsBytes = try InputFile.read(paramsPath, relativeTo: context.workingDirectory)
         let model: AccountModel, parameters: [SensitivityParameter], title: String
         if (try? JSONParser.parse(inputBytes, file: inputPath))?["layers"] != nil {
-            // a grid input: every run rebuilds the grid account (one thread each; the design runs on all of them)
+            // a grid input: layers opened once (in memory when they fit); each run folds only the
+            // per-cell parts whose coefficients changed, on one thread (the design runs on all of them)
             let (grid, classes) = try RasterOpening.gridInput(inputPath, bytes: inputBytes, context: context)
             let coefficients = try CommonOptions.effectiveCoefficients(setID: grid.coefficientSet, arguments: arguments, context: context)
             parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
-            let open: @Sendable (String) throws(GEPError) -> any RasterBand = { file throws(GEPError) in try RasterOpening.open(file, relativeTo: "/") }
-            let base = try GridAccountRunner.run(input: grid, classes: classes, coefficients: coefficients, threads: threads, open: open)
-            model = try AccountModel(gridAccount: base.account, file: paramsPath, coefficients: coefficients, parameters: parameters) { changed in
-                try? GridAccountRunner.run(input: grid, classes: classes, coefficients: changed, threads: 1, open: open).account
+            let incremental = try IncrementalGridAccount(input: grid, classes: classes, coefficients: coefficients, threads: threads) { file throws(GEPError) in
+                try RasterOpening.open(file, relativeTo: "/")
+            }
+            model = try AccountModel(gridAccount: incremental.base.account, file: paramsPath, coefficients: coefficients, parameters: parameters) { changed in
+                try? incremental.account(coefficients: changed).account
             }
             title = "\(grid.regionNameEN) \(grid.year)"
         } else {
