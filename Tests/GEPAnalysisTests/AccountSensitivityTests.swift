@@ -187,4 +187,28 @@ import GEPServices
             #expect(message.contains("input \"climate.precipitation\" needs a \"distribution\" (in mm)"))
         }
     }
+
+    /// A coefficient, a switch or an input listed twice is reported at its second entry, all at once.
+    @Test func parametersListedTwiceAreReported() throws {
+        let root = ScenarioTests.repository
+        let bytes = try InputFile.read(root + "/samples/lianping/lianping-2023.json", relativeTo: "/")
+        let input = try CountyInput.parse(bytes, file: "lianping-2023.json")
+        let coefficients = try EffectiveCoefficients.resolve(library: CoefficientLibrary.load(directory: root + "/coefficients"), setID: "lianping")
+        let rain = #"{"input": "climate.precipitation", "distribution": {"type": "uniform", "low": 1800, "high": 2200}}"#
+        let method = #"{"method": "water_conservation", "values": ["water_balance", "water_yield"]}"#
+        let text = """
+        {"parameters": [{"coefficient": "price.carbon"}, \(rain), \(method), {"switch": "water_conservation", "values": [true, false]},
+                        {"coefficient": "price.carbon"}, \(method), \(rain)]}
+        """
+        do {
+            _ = try SensitivityParameters.parse(Array(text.utf8), file: "p.json", coefficients: coefficients, input: input, inputBytes: bytes)
+            Issue.record("expected problems")
+        } catch {
+            let message = error.description
+            #expect(message.contains("parameters[4]: \"price.carbon\" is listed twice"))
+            #expect(message.contains("parameters[5]: \"switch:water_conservation.method\" is listed twice"))
+            #expect(message.contains("parameters[6]: \"input:climate.precipitation\" is listed twice"))
+            #expect(!message.contains("parameters[3]"), "an on/off switch and a method switch of one service are different parameters")
+        }
+    }
 }

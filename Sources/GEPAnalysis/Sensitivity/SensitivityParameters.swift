@@ -70,6 +70,14 @@ public enum SensitivityParameters {
         func sectionValue(_ id: ServiceID, _ key: String) -> JSON? { input?.serviceSections[id]?[key].map { JSON($0) } }
         let inputRoot = inputBytes.flatMap { try? JSONParser.parse($0, file: input?.file ?? "input") }.map { JSON($0) }
         var result: [SensitivityParameter] = []
+        /// Adds a parameter unless one with its id (the coefficient, switch or input path) came earlier.
+        func add(_ parameter: SensitivityParameter, _ item: JSONNode, _ path: String) {
+            if result.contains(where: { $0.id == parameter.id }) {
+                r.report("\"\(parameter.id)\" is listed twice", at: item.position, path: path)
+            } else {
+                result.append(parameter)
+            }
+        }
         if let list = r.field(root, "parameters", path: "", required: true), let items = r.array(list, path: "parameters") {
             for (index, item) in items.enumerated() {
                 let path = "parameters[\(index)]"
@@ -101,8 +109,8 @@ public enum SensitivityParameters {
                     let current: JSON = sectionValue(service, key) ?? (key == "enabled" ? .bool(true) : .string(ServiceCatalogue.spec(for: service).defaultMethod.id))
                     let baseIndex = choices.firstIndex(of: current) ?? 0
                     let x = (Double(baseIndex) + 0.5) / Double(choices.count)
-                    result.append(SensitivityParameter(id: "switch:\(service.id).\(key)", choice: .init(service: service, key: key, values: choices),
-                                                       distribution: .uniform(a: 0, b: 1), base: x, low: 0, high: 1 - 1e-9))
+                    add(SensitivityParameter(id: "switch:\(service.id).\(key)", choice: .init(service: service, key: key, values: choices),
+                                             distribution: .uniform(a: 0, b: 1), base: x, low: 0, high: 1 - 1e-9), item, path)
                     continue
                 }
                 if item["input"] != nil {
@@ -119,8 +127,8 @@ public enum SensitivityParameters {
                     }
                     guard let distribution = parseDistribution(node, path: path + ".distribution", reader: &r) else { continue }
                     let (low, high) = distribution.tornadoRange
-                    result.append(SensitivityParameter(id: "input:" + quantityPath, quantity: .init(path: quantityPath, unit: unit),
-                                                       distribution: distribution, base: value, low: low, high: high))
+                    add(SensitivityParameter(id: "input:" + quantityPath, quantity: .init(path: quantityPath, unit: unit),
+                                             distribution: distribution, base: value, low: low, high: high), item, path)
                     continue
                 }
                 guard let id = r.string(item, "coefficient", path: path) else { continue }
@@ -130,7 +138,6 @@ public enum SensitivityParameters {
                     r.report(message, at: item["coefficient"]?.position, path: path + ".coefficient")
                     continue
                 }
-                if result.contains(where: { $0.id == id }) { r.report("\"\(id)\" is listed twice", at: item.position, path: path); continue }
                 var distribution: Distribution?
                 if let node = item["distribution"] {
                     distribution = parseDistribution(node, path: path + ".distribution", reader: &r)
@@ -141,7 +148,7 @@ public enum SensitivityParameters {
                 }
                 guard let distribution else { continue }
                 let (low, high) = distribution.tornadoRange
-                result.append(SensitivityParameter(id: id, distribution: distribution, base: c.value, low: low, high: high))
+                add(SensitivityParameter(id: id, distribution: distribution, base: c.value, low: low, high: high), item, path)
             }
             if items.isEmpty { r.report("at least one parameter is needed", at: list.position, path: "parameters") }
         }
