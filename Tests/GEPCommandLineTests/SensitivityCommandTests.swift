@@ -42,10 +42,28 @@ import GEPCore
         let water = try #require(rows.first { $0["id"]?.string == "switch:water_conservation.method" })
         #expect(water["low"]?.string == "water_balance" && water["high"]?.string == "water_yield")
         let oxygen = try #require(rows.first { $0["id"]?.string == "switch:oxygen_release.enabled" })
-        #expect(oxygen["low"]?.bool == true && oxygen["high"]?.bool == false)
+        #expect(oxygen["low"]?.bool == false && oxygen["high"]?.bool == true)
         // counting oxygen release is worth 10.60 亿元 of the 553.05 亿元 account
-        let drop = try #require(oxygen["gep_at_low_yuan"]?.double) - (try #require(oxygen["gep_at_high_yuan"]?.double))
+        let drop = try #require(oxygen["gep_at_high_yuan"]?.double) - (try #require(oxygen["gep_at_low_yuan"]?.double))
         #expect(abs(drop / 1e8 - 10.60) < 0.005)
+        // three carbon methods: every one is run, the ends are the lowest and highest GEP (nep falls back
+        // to stock change on this input, so the two tie and the first is shown); 9 + 2 + 2 + 3 runs
+        let carbon = try #require(rows.first { $0["id"]?.string == "switch:carbon_sequestration.method" })
+        #expect(carbon["low"]?.string == "stock_change" && carbon["high"]?.string == "rate")
+        #expect(carbon["gep_at_low_yuan"]?.double == root["base_gep_yuan"]?.double)
+        #expect(root["model_runs"]?.double == 16)
+        let directory = NSTemporaryDirectory() + "gep-switch-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scenario = directory + "/rate.json"
+        try Data("""
+            {"id": "rate", "name_zh": "速率法", "name_en": "Rate method", "baseline": "\(RepositoryRun.repository)/samples/lianping/lianping-2023.json",
+             "services": {"carbon_sequestration": {"method": "rate"}}}
+            """.utf8).write(to: URL(fileURLWithPath: scenario))
+        let compared = gep(["scenario", scenario, "--format", "json"])
+        #expect(compared.status == 0, "\(compared.stderr)")
+        let total = try JSONParser.parse(compared.stdout, file: "s")["scenarios"]?.elements?.first?["scenario"]?["total_yuan"]?.double
+        #expect(carbon["gep_at_high_yuan"]?.double == total)
     }
 
     @Test func csvHasARecordPerParameterAndOutputMatchingTheJSON() throws {

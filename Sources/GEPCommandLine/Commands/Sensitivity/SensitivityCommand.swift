@@ -96,7 +96,7 @@ enum SensitivityCommand: Command {
         let language = CommonOptions.language(arguments)
         let d = parameters.count
         let runs = switch method {
-        case "tornado": 1 + 2 * d
+        case "tornado": 1 + 2 * d + parameters.reduce(0) { $0 + ($1.choice?.values.count ?? 0) }
         case "montecarlo": n
         case "morris": n * (d + 1)
         default: n * (d + 2)
@@ -109,7 +109,26 @@ enum SensitivityCommand: Command {
         }
         switch method {
         case "tornado":
-            let result = tornado(watched, parameters: parameters.map { TornadoParameter(name: $0.id, low: $0.low, base: $0.base, high: $0.high) }, threads: threads)
+            // a switch's ends are the choices that give the lowest and the highest GEP (every choice
+            // run once, the other parameters at base); a coefficient's are its low and high values
+            var ends = parameters.map { (low: $0.low, high: $0.high) }
+            for (p, parameter) in parameters.enumerated() {
+                guard let choice = parameter.choice else { continue }
+                let count = choice.values.count
+                let middles = (0..<count).map { (Double($0) + 0.5) / Double(count) }
+                let design = middles.flatMap { x in parameters.indices.map { $0 == p ? x : parameters[$0].base } }
+                let gep = evaluateBatch(watched, design: design, threads: threads).enumerated().filter { $0.offset % watched.outputCount == 0 }.map(\.element)
+                // ties keep the first choice as low and the last as high; failed runs (NaN) are never chosen
+                var lowest = 0, highest = count - 1
+                for i in gep.indices where !gep[i].isNaN {
+                    if gep[lowest].isNaN || gep[i] < gep[lowest] { lowest = i }
+                    if gep[highest].isNaN || gep[i] > gep[highest] { highest = i }
+                }
+                ends[p] = (middles[lowest], middles[highest])
+            }
+            let result = tornado(watched, parameters: parameters.indices.map { i in
+                TornadoParameter(name: parameters[i].id, low: ends[i].low, base: parameters[i].base, high: ends[i].high)
+            }, threads: threads)
             headers = ["parameter", "low", "high", "GEP at low (亿元)", "GEP at high (亿元)", "swing (亿元)"]
             let order = parameters.indices.sorted { abs(result.high[$0][0] - result.low[$0][0]) > abs(result.high[$1][0] - result.low[$1][0]) }
             func shown(_ value: JSON) -> String {
@@ -120,19 +139,19 @@ enum SensitivityCommand: Command {
                 }
             }
             rows = order.map { i in
-                [names[i], shown(parameters[i].value(at: parameters[i].low)), shown(parameters[i].value(at: parameters[i].high)), NumberText.yi(result.low[i][0]),
+                [names[i], shown(parameters[i].value(at: ends[i].low)), shown(parameters[i].value(at: ends[i].high)), NumberText.yi(result.low[i][0]),
                  NumberText.yi(result.high[i][0]), NumberText.yi(abs(result.high[i][0] - result.low[i][0]))]
             }
             results["base_gep_yuan"] = .number(result.baseOutput[0])
             csvHeader = ["parameter", "low", "high", "output", "base_yuan", "at_low_yuan", "at_high_yuan"]
             csvRows = order.flatMap { i in outputs.indices.map { k in
-                [names[i], shown(parameters[i].value(at: parameters[i].low)), shown(parameters[i].value(at: parameters[i].high)), outputs[k],
+                [names[i], shown(parameters[i].value(at: ends[i].low)), shown(parameters[i].value(at: ends[i].high)), outputs[k],
                  number(result.baseOutput[k]), number(result.low[i][k]), number(result.high[i][k])]
             } }
             chart = SensitivityChart.tornado(parameters.indices.map { SensitivityChart.TornadoBar(name: names[$0], atLow: result.low[$0][0], atHigh: result.high[$0][0]) },
                                              base: result.baseOutput[0], language: language)
             results["parameters"] = .array(order.map { i in
-                ["id": .string(names[i]), "low": parameters[i].value(at: parameters[i].low), "high": parameters[i].value(at: parameters[i].high),
+                ["id": .string(names[i]), "low": parameters[i].value(at: ends[i].low), "high": parameters[i].value(at: ends[i].high),
                  "gep_at_low_yuan": .number(result.low[i][0]), "gep_at_high_yuan": .number(result.high[i][0])]
             })
         case "montecarlo":
