@@ -156,4 +156,44 @@ import GEPCore
         let one = gep(morris + ["--threads", "1"]), two = gep(morris + ["--threads", "2"])
         #expect(one.status == 0 && one.stdout == two.stdout)
     }
+
+    /// The JSON states the design (settings and every parameter with its distribution as a
+    /// parameter-file entry): read back as a parameter file, it reproduces the run. Morris and
+    /// Sobol give indices for every output; method-specific options are checked.
+    @Test func theJSONCarriesTheDesignAndEveryOutputsIndices() throws {
+        let directory = NSTemporaryDirectory() + "gep-design-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let input = "samples/lianping/lianping-2023.json", full = "samples/lianping/sensitivity/full.json"
+        let first = gep(["sensitivity", "sobol", input, "--params", full, "--n", "16", "--bootstrap", "20", "--confidence", "0.9", "--format", "json"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let root = try JSONParser.parse(first.stdout, file: "first")
+        let design = try #require(root["design"])
+        #expect(design["base_samples"]?.double == 16 && design["bootstrap"]?.double == 20 && design["confidence"]?.double == 0.9)
+        let entries = try #require(design["parameters"]?.elements)
+        #expect(entries.count == Int(design["dimension"]?.double ?? 0))
+        #expect(entries.contains { $0["input"]?.string == "climate.precipitation" && $0["distribution"]?["type"]?.string != nil })
+        #expect(entries.contains { $0["method"]?.string == "water_conservation" })
+        let outputs = try #require(root["results"]?["outputs"]?.elements)
+        #expect(outputs.count == 17 && outputs[0]["output"]?.string == "gep")
+        #expect(JSON(try #require(outputs[0]["parameters"])) == JSON(try #require(root["results"]?["gep"])))
+        #expect(outputs.allSatisfy { $0["parameters"]?.elements?.count == entries.count })
+        // the design's parameters as a parameter file: the same results
+        let written = directory + "/design.json"
+        try Data(JSONWriter.string(["parameters": JSON(design["parameters"]!)]).utf8).write(to: URL(fileURLWithPath: written))
+        let again = gep(["sensitivity", "sobol", input, "--params", written, "--n", "16", "--bootstrap", "20", "--confidence", "0.9", "--format", "json"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let results = try #require(try JSONParser.parse(again.stdout, file: "again")["results"])
+        #expect(JSON(results) == JSON(try #require(root["results"])))
+        // the interval level shows in the table; Morris takes its levels
+        #expect(gep(["sensitivity", "sobol", input, "--params", full, "--n", "16", "--confidence", "0.9"]).stdout.contains("S1 90 % CI"))
+        let morris = try JSONParser.parse(gep(["sensitivity", "morris", input, "--params", full, "--n", "2", "--levels", "6", "--format", "json"]).stdout, file: "m")
+        #expect(morris["design"]?["levels"]?.double == 6 && morris["design"]?["delta"]?.double == 0.6)
+        #expect(morris["results"]?["outputs"]?.elements?.count == 17)
+        for bad in [["--levels", "5"], ["--bootstrap", "3"], ["--confidence", "1"]] {
+            #expect(gep(["sensitivity", bad[0] == "--levels" ? "morris" : "sobol", input, "--params", full] + bad).status == 64, "\(bad)")
+        }
+        let misplaced = gep(["sensitivity", "tornado", input, "--params", full, "--levels", "6"])
+        #expect(misplaced.status == 64 && misplaced.stderr.contains("'--levels' applies to morris"))
+    }
 }

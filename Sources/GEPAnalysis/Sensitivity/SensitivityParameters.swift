@@ -36,6 +36,23 @@ public struct SensitivityParameter: Sendable {
     public var low: Double
     public var high: Double
 
+    /// The parameter as a parameter-file entry, with its distribution written out (so a run's
+    /// JSON states exactly what was drawn, and can be read back as a parameter file).
+    public var fileEntry: JSON {
+        if let choice {
+            return [choice.key == "enabled" ? "switch" : "method": .string(choice.service.id), "values": .array(choice.values)]
+        }
+        let written: JSON = switch distribution {
+        case let .uniform(a, b): ["type": "uniform", "low": .number(a), "high": .number(b)]
+        case let .triangular(a, mode, b): ["type": "triangular", "low": .number(a), "mode": .number(mode), "high": .number(b)]
+        case let .normal(mean, sd): ["type": "normal", "mean": .number(mean), "sd": .number(sd)]
+        case let .lognormal(mu, sigma): ["type": "lognormal", "mu": .number(mu), "sigma": .number(sigma)]
+        case let .truncatedNormal(mean, sd, a, b): ["type": "truncated_normal", "mean": .number(mean), "sd": .number(sd), "low": .number(a), "high": .number(b)]
+        }
+        if let quantity { return ["input": .string(quantity.path), "distribution": written] }
+        return ["coefficient": .string(id), "distribution": written]
+    }
+
     /// The value at x as a user reads it: the choice for a switch (`water_yield`, `false`), else
     /// the number itself.
     public func value(at x: Double) -> JSON {

@@ -31,6 +31,9 @@ enum SensitivityCommand: Command {
                            defaultValue: "4096 (morris: 20)"),
                 OptionSpec(name: "seed", valueName: "s", help: "Seed of the random draws and bootstrap.", defaultValue: "2023"),
                 OptionSpec(name: "sampler", valueName: "kind", help: "Monte Carlo points.", allowedValues: ["sobol", "random"], defaultValue: "sobol"),
+                OptionSpec(name: "levels", valueName: "p", help: "Morris grid levels (even); the step is Δ = p/(2(p−1)).", defaultValue: "4"),
+                OptionSpec(name: "bootstrap", valueName: "b", help: "Sobol bootstrap resamples for the confidence intervals.", defaultValue: "100"),
+                OptionSpec(name: "confidence", valueName: "c", help: "Sobol confidence level of the intervals.", defaultValue: "0.95"),
                 RasterOpening.threadsOption,
                 OptionSpec(name: "chart", valueName: "file.svg", help: "Also draw the tornado, the Monte Carlo histogram or the Sobol bars as SVG."),
                 CommonOptions.language,
@@ -55,6 +58,17 @@ enum SensitivityCommand: Command {
             return value
         }
         let n = try integer("n", method == "morris" ? 20 : 4096, 1...10_000_000)
+        for (option, applies) in [("levels", "morris"), ("bootstrap", "sobol"), ("confidence", "sobol"), ("sampler", "montecarlo")]
+        where arguments.value(option) != nil && method != applies {
+            throw .usage("'--\(option)' applies to \(applies)", hint: "drop --\(option) for \(method)")
+        }
+        let levels = try integer("levels", 4, 2...1000)
+        guard levels % 2 == 0 else { throw .usage("Invalid value '\(levels)' for '--levels'", hint: "an even number of levels, e.g. 4 or 6") }
+        let bootstrap = try integer("bootstrap", 100, 10...100_000)
+        let confidence = Double(arguments.value("confidence") ?? "0.95") ?? .nan
+        guard confidence >= 0.5 && confidence < 1 else {
+            throw .usage("Invalid value '\(arguments.value("confidence") ?? "")' for '--confidence'", hint: "a level in [0.5, 1), e.g. 0.9 or 0.95")
+        }
         let seed = UInt64(try integer("seed", 2023, 0...Int.max))
         let threads = try RasterOpening.threads(arguments)
         let inputPath = arguments.positionals[1]
@@ -86,6 +100,8 @@ enum SensitivityCommand: Command {
         var rows: [[String]] = []
         var headers: [String] = []
         var results: [String: JSON] = [:]
+        // what was run, so the JSON alone reproduces it: the parameters as parameter-file entries, and the method's settings
+        var design: [String: JSON] = ["parameters": .array(parameters.map(\.fileEntry)), "dimension": .number(Double(parameters.count))]
         // CSV: one record per parameter × output (GEP and every service), raw numbers in yuan; an
         // index that is undefined (an output that does not vary) is an empty field
         var csvHeader: [String] = []
@@ -126,6 +142,7 @@ enum SensitivityCommand: Command {
                 }
                 ends[p] = (middles[lowest], middles[highest])
             }
+            design["ends"] = "coefficients and inputs at their low and high (the distribution's bounds, or P5 and P95 when unbounded); switches at the choices giving the lowest and the highest GEP"
             let result = tornado(watched, parameters: parameters.indices.map { i in
                 TornadoParameter(name: parameters[i].id, low: ends[i].low, base: parameters[i].base, high: ends[i].high)
             }, threads: threads)
@@ -157,6 +174,8 @@ enum SensitivityCommand: Command {
         case "montecarlo":
             let sampler: PointSampler = arguments.value("sampler") == "random" ? .random(seed: seed) : .sobol
             let result = monteCarlo(watched, distributions: distributions, samples: n, sampler: sampler, threads: threads)
+            design["draws"] = .number(Double(n))
+            design["sampler"] = sampler == .sobol ? "sobol (Joe–Kuo new-joe-kuo-6.21201, origin skipped)" : "random (SplitMix64, seeded)"
             headers = ["output", "mean (亿元)", "sd (亿元)", "P5", "P50", "P95"]
             rows = zip(model.outputNames, result.summaries).map { name, s in
                 [name, NumberText.yi(s.mean), NumberText.yi(s.sd), NumberText.yi(s.p5), NumberText.yi(s.p50), NumberText.yi(s.p95)]
@@ -171,7 +190,10 @@ enum SensitivityCommand: Command {
                 ["output": .string(name), "mean": .number(s.mean), "sd": .number(s.sd), "p5": .number(s.p5), "p50": .number(s.p50), "p95": .number(s.p95)]
             })
         case "morris":
-            let result = morris(watched, distributions: distributions, trajectories: n, levels: 4, seed: seed, threads: threads)
+            let result = morris(watched, distributions: distributions, trajectories: n, levels: levels, seed: seed, threads: threads)
+            design["trajectories"] = .number(Double(n))
+            design["levels"] = .number(Double(levels))
+            design["delta"] = .number(result.delta)
             headers = ["parameter", "μ (亿元)", "μ* (亿元)", "σ (亿元)"]
             rows = parameters.indices.map { i in
                 let m = result.indices[i][0]
@@ -182,24 +204,37 @@ enum SensitivityCommand: Command {
                 let m = result.indices[i][k]
                 return [names[i], outputs[k], number(m.mu), number(m.muStar), number(m.sigma)]
             } }
-            results["gep"] = .array(parameters.indices.map { i in
-                let m = result.indices[i][0]
-                return ["id": .string(names[i]), "mu": .number(m.mu), "mu_star": .number(m.muStar), "sigma": .number(m.sigma)]
-            })
+            func indices(_ k: Int) -> JSON {
+                .array(parameters.indices.map { i in
+                    let m = result.indices[i][k]
+                    return ["id": .string(names[i]), "mu": .number(m.mu), "mu_star": .number(m.muStar), "sigma": .number(m.sigma)]
+                })
+            }
+            results["gep"] = indices(0)
+            results["outputs"] = .array(outputs.indices.map { ["output": .string(outputs[$0]), "parameters": indices($0)] })
         default:
-            let result = sobolAnalysis(watched, distributions: distributions, baseSamples: n, bootstrap: 100, confidence: 0.95, seed: seed, threads: threads)
-            headers = ["parameter", "S1", "S1 95 % CI", "ST", "ST 95 % CI"]
+            let result = sobolAnalysis(watched, distributions: distributions, baseSamples: n, bootstrap: bootstrap, confidence: confidence, seed: seed, threads: threads)
+            design["base_samples"] = .number(Double(n))
+            design["sampler"] = "saltelli: A, B and A_B^(i) from the Sobol' sequence (Joe–Kuo new-joe-kuo-6.21201 direction numbers)"
+            design["estimators"] = ["s1": "saltelli_2010", "st": "jansen_1999"]
+            design["bootstrap"] = .number(Double(bootstrap))
+            design["confidence"] = .number(confidence)
+            let level = NumberText.grouped(confidence * 100, decimals: confidence * 100 == (confidence * 100).rounded() ? 0 : 1) + " %"
+            headers = ["parameter", "S1", "S1 \(level) CI", "ST", "ST \(level) CI"]
             func range(_ r: ClosedRange<Double>) -> String { NumberText.grouped(r.lowerBound, decimals: 3) + "…" + NumberText.grouped(r.upperBound, decimals: 3) }
             rows = parameters.indices.map { i in
                 [names[i], NumberText.grouped(result.firstOrder[i][0], decimals: 3), range(result.firstOrderInterval[i][0]),
                  NumberText.grouped(result.total[i][0], decimals: 3), range(result.totalInterval[i][0])]
             }
-            results["gep"] = .array(parameters.indices.map { i in
-                ["id": .string(names[i]), "s1": .number(result.firstOrder[i][0]), "st": .number(result.total[i][0]),
-                 "s1_ci": [.number(result.firstOrderInterval[i][0].lowerBound), .number(result.firstOrderInterval[i][0].upperBound)],
-                 "st_ci": [.number(result.totalInterval[i][0].lowerBound), .number(result.totalInterval[i][0].upperBound)]]
-            })
-            results["bootstrap"] = 100
+            func indices(_ k: Int) -> JSON {
+                .array(parameters.indices.map { i in
+                    ["id": .string(names[i]), "s1": .number(result.firstOrder[i][k]), "st": .number(result.total[i][k]),
+                     "s1_ci": [.number(result.firstOrderInterval[i][k].lowerBound), .number(result.firstOrderInterval[i][k].upperBound)],
+                     "st_ci": [.number(result.totalInterval[i][k].lowerBound), .number(result.totalInterval[i][k].upperBound)]]
+                })
+            }
+            results["gep"] = indices(0)
+            results["outputs"] = .array(outputs.indices.map { ["output": .string(outputs[$0]), "parameters": indices($0)] })
             csvHeader = ["parameter", "output", "s1", "s1_ci_low", "s1_ci_high", "st", "st_ci_low", "st_ci_high"]
             csvRows = parameters.indices.flatMap { i in outputs.indices.map { k in
                 [names[i], outputs[k], number(result.firstOrder[i][k]), number(result.firstOrderInterval[i][k].lowerBound),
@@ -218,7 +253,7 @@ enum SensitivityCommand: Command {
             text = ([csvHeader] + csvRows).map(CSVWriter.record).joined()
         } else if arguments.value("format") == "json" {
             text = JSONWriter.string(["method": .string(method), "input": .string(inputPath), "params": .string(paramsPath), "seed": .number(Double(seed)),
-                                      "n": .number(Double(n)), "model_runs": .number(Double(runs)), "linear_in_prices": .bool(model.isLinearInPrices),
+                                      "design": .object(design), "model_runs": .number(Double(runs)), "linear_in_prices": .bool(model.isLinearInPrices),
                                       "base_gep_yuan": .number(model.base.total), "results": .object(results)])
         } else {
             var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
