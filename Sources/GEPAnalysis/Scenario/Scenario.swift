@@ -19,7 +19,9 @@ public struct Scenario: Sendable {
     /// that gains or loses area keeps its per-hectare timber increment (its `annual_increment`
     /// scales with its area); its standing volume is left as it is (new stands hold little timber).
     public struct Conversion: Sendable {
+        /// The type that loses the area.
         public var from: EcosystemType
+        /// The type that gains it.
         public var to: EcosystemType
         /// Area moved, ha.
         public var area: Double
@@ -27,7 +29,9 @@ public struct Scenario: Sendable {
 
     /// A change to one quantity of the input: multiply its value, add to it, or set it.
     public struct Adjustment: Sendable {
+        /// What the adjustment does to the quantity.
         public enum Operation: Sendable {
+            /// Multiply by a factor.
             case multiply(Double)
             /// Add a quantity (converted to the unit the input wrote).
             case add(Double, PhysicalUnit)
@@ -36,22 +40,28 @@ public struct Scenario: Sendable {
         }
         /// Dotted path to a quantity object, e.g. `climate.precipitation` or `services.agricultural_products.products[1].quantity`.
         public var path: String
+        /// The change.
         public var operation: Operation
     }
 
     /// A coefficient change: a new value in the coefficient's own unit, or a factor.
     public enum CoefficientChange: Sendable {
+        /// A new value, in the coefficient's own unit.
         case set(Double)
+        /// A factor on the value in force.
         case multiply(Double)
     }
 
     /// A land-cover rule for grid scenarios: cells whose code is in `from` and whose value in
     /// `raster` is above `above` become `to` (e.g. cropland on slopes above 25° becomes forest).
     public struct LandCoverRule: Sendable {
+        /// Land-cover codes that may change.
         public var from: Set<Int>
+        /// The code they become.
         public var to: Int
         /// The condition raster, resolved against the scenario file's directory.
         public var raster: String
+        /// Threshold in the raster's unit: cells strictly above it change.
         public var above: Double
     }
 

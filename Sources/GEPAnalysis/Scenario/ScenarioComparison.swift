@@ -13,18 +13,27 @@ import GEPServices
 public struct ScenarioComparison: Sendable {
     /// One service's (or the total's) comparison, CNY.
     public struct Row: Sendable {
+        /// The service, or nil for the total.
         public var service: ServiceID?
+        /// Value in the baseline account, CNY.
         public var baseline: Double
+        /// Value in the scenario account, CNY.
         public var scenario: Double
+        /// Σ (Q₁ − Q₀)·P₀ over the service's lines, CNY.
         public var quantityEffect: Double
+        /// Scenario − baseline, CNY.
         public var difference: Double { scenario - baseline }
+        /// Difference − quantity effect, CNY (equals Σ Q₁(P₁ − P₀)).
         public var priceEffect: Double { difference - quantityEffect }
         /// Difference as a share of the baseline (nil when the baseline is 0).
         public var relative: Double? { baseline != 0 ? difference / baseline : nil }
     }
 
+    /// The scenario as read.
     public var scenario: Scenario
+    /// The baseline account.
     public var baseline: Account
+    /// The account with the scenario applied.
     public var result: Account
     /// One row per service, catalogue order.
     public var services: [Row]

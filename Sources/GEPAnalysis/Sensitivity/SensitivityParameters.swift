@@ -7,8 +7,11 @@ public struct SensitivityParameter: Sendable {
     /// A discrete choice: one key of a service's input section (`enabled` or `method`) taking one
     /// of `values`; it is sampled as x ∈ [0, 1) → value ⌊x·count⌋.
     public struct Switch: Sendable {
+        /// The service whose section is switched.
         public var service: ServiceID
+        /// The section key: `enabled` or `method`.
         public var key: String
+        /// The choices, in the parameter file's order.
         public var values: [JSON]
 
         /// The choice for x.
@@ -19,6 +22,7 @@ public struct SensitivityParameter: Sendable {
     public struct InputQuantity: Sendable {
         /// Dotted path, e.g. `climate.precipitation` or `services.recreation_tourism.visits`.
         public var path: String
+        /// The unit the input wrote the quantity in (values are drawn in it).
         public var unit: PhysicalUnit
     }
 
@@ -32,8 +36,9 @@ public struct SensitivityParameter: Sendable {
     public var distribution: Distribution
     /// The value in force (the tornado's and the account's base).
     public var base: Double
-    /// Low and high ends for the tornado: the distribution's bounds, or its P5 and P95 when unbounded.
+    /// Low end for the tornado: the distribution's lower bound, or its P5 when unbounded.
     public var low: Double
+    /// High end for the tornado: the distribution's upper bound, or its P95 when unbounded.
     public var high: Double
 
     /// The parameter as a parameter-file entry, with its distribution written out (so a run's

@@ -7,17 +7,25 @@ import GEPCore
 public enum SensitivityChart {
     /// One tornado bar: GEP (CNY) with the parameter at its low and at its high end.
     public struct TornadoBar: Sendable {
+        /// The parameter's id.
         public var name: String
+        /// GEP with the parameter at its low end, CNY.
         public var atLow: Double
+        /// GEP with the parameter at its high end, CNY.
         public var atHigh: Double
+        /// Creates a bar.
         public init(name: String, atLow: Double, atHigh: Double) { self.name = name; self.atLow = atLow; self.atHigh = atHigh }
     }
 
     /// One Sobol bar: first-order and total index with intervals.
     public struct SobolBar: Sendable {
+        /// The parameter's id.
         public var name: String
+        /// First-order index S1 and its interval.
         public var s1: Double, s1Low: Double, s1High: Double
+        /// Total index ST and its interval.
         public var st: Double, stLow: Double, stHigh: Double
+        /// Creates a bar.
         public init(name: String, s1: Double, s1Low: Double, s1High: Double, st: Double, stLow: Double, stHigh: Double) {
             self.name = name; self.s1 = s1; self.s1Low = s1Low; self.s1High = s1High; self.st = st; self.stLow = stLow; self.stHigh = stHigh
         }
