@@ -211,4 +211,42 @@ import GEPServices
             #expect(!message.contains("parameters[3]"), "an on/off switch and a method switch of one service are different parameters")
         }
     }
+
+    /// A run the account refuses (negative rain) or whose GEP overflows is NaN and recorded with
+    /// its inputs and the reason; good runs are not.
+    @Test func failedRunsAreRecordedWithTheirReasons() throws {
+        let (model, parameters) = try Self.switchModel("""
+            {"parameters": [{"input": "climate.precipitation", "distribution": {"type": "uniform", "low": -100, "high": 2200}},
+                            {"coefficient": "price.electricity"}]}
+            """)
+        #expect(Self.outputs(model, [1900, parameters[1].base])[0].isFinite)
+        #expect(model.failures.count == 0)
+        #expect(Self.outputs(model, [-50, parameters[1].base]).allSatisfy { $0.isNaN })
+        #expect(model.failures.count == 1)
+        let failure = try #require(model.failures.first.first)
+        #expect(failure.inputs == [-50, parameters[1].base])
+        #expect(failure.reason.contains("climate.precipitation.value") && failure.reason.contains("must not be negative") && failure.reason.contains("found -50.0 mm"), "\(failure.reason)")
+        // the price-only fast path: an overflowing GEP is a failure too
+        let library = try CoefficientLibrary.load(directory: ScenarioTests.repository + "/coefficients")
+        let coefficients = try EffectiveCoefficients.resolve(library: library, setID: "lianping")
+        let input = try CountyInput.parse(InputFile.read(ScenarioTests.repository + "/samples/lianping/lianping-2023.json", relativeTo: "/"), file: "l.json")
+        let prices = try SensitivityParameters.parse(Array(#"{"parameters": [{"coefficient": "price.electricity"}]}"#.utf8), file: "p.json", coefficients: coefficients)
+        let linear = try AccountModel(input: input, coefficients: coefficients, parameters: prices)
+        #expect(linear.isLinearInPrices)
+        #expect(!Self.outputs(linear, [.greatestFiniteMagnitude])[0].isFinite)
+        #expect(linear.failures.count == 1 && linear.failures.first[0].reason == "gep is inf (not a finite number)")
+    }
+
+    /// The failures kept as examples are the same whatever order the runs finish in.
+    @Test func keptFailuresDoNotDependOnOrder() {
+        let inputs: [[Double]] = (0..<12).map { [Double($0 % 5), Double($0)] }
+        func log(_ order: [Int]) -> RunFailures {
+            let failures = RunFailures()
+            for i in order { inputs[i].withUnsafeBufferPointer { failures.record($0, reason: "run \(i)") } }
+            return failures
+        }
+        let forward = log(Array(0..<12)), backward = log(Array((0..<12).reversed()))
+        #expect(forward.count == 12 && forward.first == backward.first)
+        #expect(forward.first.map(\.inputs) == [[0, 0], [0, 5], [0, 10], [1, 1], [1, 6]])
+    }
 }

@@ -196,4 +196,21 @@ import GEPCore
         let misplaced = gep(["sensitivity", "tornado", input, "--params", full, "--levels", "6"])
         #expect(misplaced.status == 64 && misplaced.stderr.contains("'--levels' applies to morris"))
     }
+
+    /// Draws the account refuses stop the analysis with exit 65: how many runs failed, and the
+    /// first of them with their values and the reason; nothing is printed as a result.
+    @Test func failedRunsStopTheAnalysisWithTheirReasons() throws {
+        let directory = NSTemporaryDirectory() + "gep-failed-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let params = directory + "/rain.json"
+        try Data(#"{"parameters": [{"input": "climate.precipitation", "distribution": {"type": "normal", "mean": 100, "sd": 1000}}, {"coefficient": "price.carbon"}]}"#.utf8)
+            .write(to: URL(fileURLWithPath: params))
+        for (method, runs) in [("tornado", "1 of 5"), ("montecarlo", "of 100")] {
+            let run = gep(["sensitivity", method, "samples/lianping/lianping-2023.json", "--params", params, "--n", "100"])
+            #expect(run.status == 65 && run.stdout.isEmpty, "\(method)")
+            #expect(run.stderr.contains("\(runs) model runs failed"), "\(run.stderr)")
+            #expect(run.stderr.contains("run with input:climate.precipitation = -") && run.stderr.contains("must not be negative"))
+        }
+    }
 }

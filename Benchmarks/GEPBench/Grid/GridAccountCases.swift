@@ -75,15 +75,15 @@ enum GridAccountCases {
         let rebuild = { () throws -> AccountModel in
             let open = try opener(fixture, setup.input)
             let base = try GridAccountRunner.run(input: setup.input, classes: setup.classes, coefficients: setup.coefficients, threads: threads, open: open)
-            return try AccountModel(gridAccount: base.account, file: path, coefficients: setup.coefficients, parameters: parameters) { changed in
-                try? GridAccountRunner.run(input: setup.input, classes: setup.classes, coefficients: changed, threads: 1, open: open).account
+            return try AccountModel(gridAccount: base.account, file: path, coefficients: setup.coefficients, parameters: parameters) { changed throws(GEPError) in
+                try GridAccountRunner.run(input: setup.input, classes: setup.classes, coefficients: changed, threads: 1, open: open).account
             }
         }
         let incremental = { () throws -> AccountModel in
             let open = try opener(fixture, setup.input)
             let grid = try IncrementalGridAccount(input: setup.input, classes: setup.classes, coefficients: setup.coefficients, threads: threads, open: open)
-            return try AccountModel(gridAccount: grid.base.account, file: path, coefficients: setup.coefficients, parameters: parameters) { changed in
-                try? grid.account(coefficients: changed).account
+            return try AccountModel(gridAccount: grid.base.account, file: path, coefficients: setup.coefficients, parameters: parameters) { changed throws(GEPError) in
+                try grid.account(coefficients: changed).account
             }
         }
         let d = parameters.count, trajectories = 4, baseSamples = 8
@@ -114,7 +114,7 @@ enum GridAccountCases {
             let open = try opener(fixture, setup.input)
             let grid = try IncrementalGridAccount(input: setup.input, classes: setup.classes, coefficients: setup.coefficients, threads: threads, open: open)
             let model = try AccountModel(gridAccount: grid.base.account, file: seasonalityPath, coefficients: setup.coefficients,
-                                         parameters: seasonality) { changed in try? grid.account(coefficients: changed).account }
+                                         parameters: seasonality) { changed throws(GEPError) in try grid.account(coefficients: changed).account }
             return monteCarlo(model, distributions: seasonality.map(\.distribution), samples: draws, sampler: .random(seed: 2023), threads: threads).summaries[0].mean
         }
         return [

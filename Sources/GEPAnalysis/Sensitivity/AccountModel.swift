@@ -8,8 +8,9 @@ import GEPServices
 /// When every parameter is a price (a monetary coefficient used only as a line's unit price),
 /// GEP is linear in them: the physical account is computed once and each run is a dot product,
 /// yₛ = Cₛ + Σₚ aₛₚ·xₚ with aₛₚ = (value of the lines priced by p at the base) / base price.
-/// Otherwise every run rebuilds the account with the changed coefficients (a run that fails
-/// yields NaN outputs).
+/// Otherwise every run rebuilds the account with the changed coefficients. A run that fails
+/// (the account refuses the drawn values) or gives a non-finite output yields NaN outputs and
+/// is recorded in `failures`, with its reason, for the caller to report.
 public struct AccountModel: SensitivityModel {
     /// Number of uncertain coefficients.
     public let dimension: Int
@@ -19,11 +20,13 @@ public struct AccountModel: SensitivityModel {
     public let isLinearInPrices: Bool
     /// The base account.
     public let base: Account
+    /// Runs that failed, shared by every copy of the model.
+    public let failures = RunFailures()
     let parameters: [SensitivityParameter]
     /// The county input (nil for a grid account).
     let input: CountyInput?
-    /// For a grid account: the account rebuilt with changed coefficients (nil when a run fails).
-    let rebuild: (@Sendable (EffectiveCoefficients) -> Account?)?
+    /// For a grid account: the account rebuilt with changed coefficients.
+    let rebuild: (@Sendable (EffectiveCoefficients) throws(GEPError) -> Account)?
     /// For method switches: the input for every combination of choices (mixed radix over the
     /// switch parameters, in parameter order).
     let variants: [CountyInput]
@@ -79,7 +82,7 @@ public struct AccountModel: SensitivityModel {
     /// `rebuild` builds it with changed coefficients; price-only parameters take the fast path.
     /// Method switches and input quantities apply to county inputs only.
     public init(gridAccount base: Account, file: String, coefficients: EffectiveCoefficients, parameters: [SensitivityParameter],
-                rebuild: @escaping @Sendable (EffectiveCoefficients) -> Account?) throws(GEPError) {
+                rebuild: @escaping @Sendable (EffectiveCoefficients) throws(GEPError) -> Account) throws(GEPError) {
         let county = parameters.filter { $0.choice != nil || $0.quantity != nil }.map(\.id)
         guard county.isEmpty else {
             throw .invalidData([Diagnostic(file: file, message: "method switches and input quantities apply to county inputs, not grids: \(county.joined(separator: ", "))")])
@@ -139,6 +142,7 @@ public struct AccountModel: SensitivityModel {
                 for p in 0..<d { sum += slope[k * d + p] * x[p] }
                 y[k] = sum
             }
+            if !y[0].isFinite { failures.record(x, reason: "gep is \(y[0]) (not a finite number)") }
             return
         }
         var changed = coefficients
@@ -155,25 +159,34 @@ public struct AccountModel: SensitivityModel {
                 changed = changed.replacing(parameter.id, value: x[p])
             }
         }
-        let account: Account?
-        if let rebuild {
-            account = rebuild(changed)
-        } else if let input {
-            let chosen: CountyInput? = if let inputBytes {
-                try? Self.changed(input, bytes: inputBytes, switches: switches, quantities: quantities)
+        do throws(GEPError) {
+            let account: Account
+            if let rebuild {
+                account = try rebuild(changed)
             } else {
-                variants.isEmpty ? input : variants[combination]
+                let chosen = if let inputBytes {
+                    try Self.changed(input!, bytes: inputBytes, switches: switches, quantities: quantities)
+                } else {
+                    variants.isEmpty ? input! : variants[combination]
+                }
+                account = try AccountBuilder.build(input: chosen, coefficients: changed)
             }
-            account = chosen.flatMap { try? AccountBuilder.build(input: $0, coefficients: changed) }
-        } else {
-            account = nil
-        }
-        guard let account else {
+            y[0] = account.total
+            for (s, service) in account.services.enumerated() { y[s + 1] = service.value }
+        } catch {
             for k in 0..<outputCount { y[k] = .nan }
+            let reason = if case let .invalidData(problems) = error {
+                problems.map { ($0.path.map { $0 + ": " } ?? "") + $0.message }.joined(separator: "; ")
+            } else {
+                error.description
+            }
+            failures.record(x, reason: reason)
             return
         }
-        y[0] = account.total
-        for (s, service) in account.services.enumerated() { y[s + 1] = service.value }
+        if let k = (0..<outputCount).first(where: { !y[$0].isFinite }) {
+            failures.record(x, reason: "\(outputNames[k]) is \(y[k]) (not a finite number)")
+            for k in 0..<outputCount { y[k] = .nan }
+        }
     }
 
     /// The input with the given switch choices and quantity values applied, as a scenario would.

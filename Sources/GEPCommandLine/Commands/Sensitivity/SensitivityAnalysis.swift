@@ -48,7 +48,7 @@ enum SensitivityAnalysis {
     private static func number(_ x: Double) -> String { x.isFinite ? JSONWriter.formatNumber(x) : "" }
 
     /// A parameter value as a user reads it: a number, or a switch's choice.
-    private static func shown(_ value: JSON) -> String {
+    static func shown(_ value: JSON) -> String {
         switch value {
         case .number(let x): JSONWriter.formatNumber(x)
         case .string(let text): text

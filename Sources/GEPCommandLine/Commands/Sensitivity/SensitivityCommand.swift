@@ -56,8 +56,8 @@ enum SensitivityCommand: Command {
             let incremental = try IncrementalGridAccount(input: grid, classes: classes, coefficients: coefficients, threads: settings.threads) { file throws(GEPError) in
                 try RasterOpening.open(file, relativeTo: "/")
             }
-            model = try AccountModel(gridAccount: incremental.base.account, file: paramsPath, coefficients: coefficients, parameters: parameters) { changed in
-                try? incremental.account(coefficients: changed).account
+            model = try AccountModel(gridAccount: incremental.base.account, file: paramsPath, coefficients: coefficients, parameters: parameters) { changed throws(GEPError) in
+                try incremental.account(coefficients: changed).account
             }
             title = "\(grid.regionNameEN) \(grid.year)"
         } else {
@@ -74,6 +74,7 @@ enum SensitivityCommand: Command {
         let report = SensitivityAnalysis.run(method, model: ProgressModel(base: model, counter: counter), parameters: parameters,
                                              outputs: model.outputNames, settings: settings)
         counter?.finish()
+        try refuseFailedRuns(model.failures, runs: runs, parameters: parameters, paramsPath: paramsPath)
         let text: String
         switch arguments.value("format") {
         case "csv":
@@ -97,5 +98,20 @@ enum SensitivityCommand: Command {
             try OutputFile.write(Array(chart.utf8), to: path, relativeTo: context.workingDirectory)
         }
         try CommonOptions.emit(text, arguments: arguments, context: context)
+    }
+
+    /// Stops with every failed run counted and the first few shown (their values and the
+    /// account's reason): indices and summaries over a design with holes would be wrong.
+    static func refuseFailedRuns(_ failures: RunFailures, runs: Int, parameters: [SensitivityParameter], paramsPath: String) throws(GEPError) {
+        guard failures.count > 0 else { return }
+        var problems = [Diagnostic(file: paramsPath, message: "\(failures.count) of \(runs) model runs failed: a distribution reaches values the account refuses "
+                                   + "(narrow it, or bound it with uniform, triangular or truncated_normal); for example:")]
+        for failure in failures.first {
+            let values = parameters.indices.filter { failure.inputs[$0] != parameters[$0].base }.map { p in
+                "\(parameters[p].id) = " + SensitivityAnalysis.shown(parameters[p].value(at: failure.inputs[p]))
+            }
+            problems.append(Diagnostic(file: paramsPath, message: "run with " + (values.isEmpty ? "every parameter at base" : values.joined(separator: ", ")) + ": " + failure.reason))
+        }
+        throw .invalidData(problems)
     }
 }
