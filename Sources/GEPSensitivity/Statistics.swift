@@ -22,8 +22,13 @@ public struct OutputSummary: Sendable, Equatable {
     /// 95th percentile.
     public var p95: Double
 
-    /// Computes the summary of a sample (two-pass mean/variance).
+    /// Computes the summary of a sample (two-pass mean/variance). A sample holding NaN (a
+    /// failed run) has every statistic NaN: percentiles of a sample with holes would mislead.
     public init(sample: [Double]) {
+        if sample.contains(where: \.isNaN) {
+            (mean, sd, p5, p50, p95) = (.nan, .nan, .nan, .nan, .nan)
+            return
+        }
         let n = Double(sample.count)
         let m = sample.reduce(0, +) / n
         let ss = sample.reduce(0) { $0 + ($1 - m) * ($1 - m) }

@@ -71,4 +71,12 @@ import GEPSensitivity
         #expect(quantile(sorted: [1, 2, 3, 4], 0.5) == 2.5)
         #expect(quantile(sorted: [0, 10], 0.05) == 0.5)
     }
+
+    /// A failed run (NaN) makes every statistic NaN instead of percentiles of a mis-sorted sample.
+    @Test func aSampleWithNaNHasNoStatistics() {
+        let summary = OutputSummary(sample: [3, .nan, 1, 2])
+        #expect([summary.mean, summary.sd, summary.p5, summary.p50, summary.p95].allSatisfy { $0.isNaN })
+        let clean = OutputSummary(sample: [3, 1, 2])
+        #expect(clean.mean == 2 && clean.sd == 1 && clean.p50 == 2 && abs(clean.p5 - 1.1) < 1e-15 && abs(clean.p95 - 2.9) < 1e-15)
+    }
 }
