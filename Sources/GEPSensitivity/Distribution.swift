@@ -52,6 +52,16 @@ public enum Distribution: Sendable, Equatable {
         isBounded ? (quantile(0), quantile(1)) : (quantile(0.05), quantile(0.95))
     }
 
+    /// The ends of the support: [a, b] for the bounded ones, (−∞, ∞) for the normal and (0, ∞)
+    /// for the lognormal.
+    public var support: (low: Double, high: Double) {
+        switch self {
+        case let .uniform(a, b), let .triangular(a, _, b), let .truncatedNormal(_, _, a, b): (a, b)
+        case .normal: (-.infinity, .infinity)
+        case .lognormal: (0, .infinity)
+        }
+    }
+
     /// Whether the support is bounded (F⁻¹(0) and F⁻¹(1) are finite).
     public var isBounded: Bool {
         switch self {

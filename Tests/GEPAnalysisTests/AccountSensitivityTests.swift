@@ -249,4 +249,26 @@ import GEPServices
         #expect(forward.count == 12 && forward.first == backward.first)
         #expect(forward.first.map(\.inputs) == [[0, 0], [0, 5], [0, 10], [1, 1], [1, 6]])
     }
+
+    /// A distribution whose support leaves the coefficient's domain is refused at parse time
+    /// (a normal price can go negative); one that stays inside is accepted.
+    @Test func distributionsMustStayInTheCoefficientsDomain() throws {
+        let library = try CoefficientLibrary.load(directory: ScenarioTests.repository + "/coefficients")
+        let coefficients = try EffectiveCoefficients.resolve(library: library, setID: "lianping")
+        let text = """
+        {"parameters": [{"coefficient": "price.carbon", "distribution": {"type": "normal", "mean": 68, "sd": 30}},
+                        {"coefficient": "cover_management_factor.orchard", "distribution": {"type": "uniform", "low": 0.1, "high": 1.2}},
+                        {"coefficient": "water_yield.seasonality_z", "distribution": {"type": "lognormal", "mu": 2, "sigma": 0.5}},
+                        {"coefficient": "price.oxygen", "distribution": {"type": "truncated_normal", "mean": 1000, "sd": 300, "low": 0, "high": 2000}}]}
+        """
+        do {
+            _ = try SensitivityParameters.parse(Array(text.utf8), file: "p.json", coefficients: coefficients)
+            Issue.record("expected problems")
+        } catch {
+            guard case let .invalidData(problems) = error else { Issue.record("\(error)"); return }
+            #expect(problems.count == 2)
+            #expect(problems[0].path == "parameters[0].distribution" && problems[0].message.contains("reaches -inf, outside the coefficient's domain [0, inf) (CNY/t_CO2)"))
+            #expect(problems[1].path == "parameters[1].distribution" && problems[1].message.contains("reaches 1.2, outside the coefficient's domain [0, 1]"))
+        }
+    }
 }

@@ -120,6 +120,12 @@ import GEPCore
         #expect(electricity["replaces"]?.elements?.first?["value"]?.double == 0.53)
         let overridden = gep("coefficients", "show", "--coefficient-set", "national", "--set", "price.carbon=100", "--format", "csv")
         #expect(overridden.status == 0)
-        #expect(overridden.stdout.contains("\nprice.carbon,100,CNY/t_CO2,2023,43.43,360,--set,national: 68.1,"))
+        #expect(overridden.stdout.contains("\nprice.carbon,100,CNY/t_CO2,2023,43.43,360,\"[0, inf)\",--set,national: 68.1,"))
+        #expect(electricity["domain"]?.string == "[0, inf)")
+        // a value outside the coefficient's domain is refused, naming the domain and unit
+        let negative = gep("account", Self.sample, "--set", "price.carbon=-1", "--set", "runoff_coefficient.coniferous_forest=150")
+        #expect(negative.status == 65 && negative.stdout.isEmpty)
+        #expect(negative.stderr.contains("--set price.carbon=-1.0: outside the coefficient's domain [0, inf) (CNY/t_CO2)"))
+        #expect(negative.stderr.contains("--set runoff_coefficient.coniferous_forest=150.0: outside the coefficient's domain [0, 100] (%)"))
     }
 }

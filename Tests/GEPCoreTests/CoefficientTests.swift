@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GEPCore
 
@@ -80,5 +81,75 @@ import Testing
         ])
         #expect(lookup.usage["price.x"] == ["test", "carbon"])
         #expect(throws: GEPError.self) { try library.chain(to: "d") }
+    }
+
+    @Test func domainsReadIntervalNotation() throws {
+        let share = try #require(CoefficientDomain(parsing: "[0, 1]"))
+        #expect(share.contains(0) && share.contains(1) && !share.contains(-1e-12) && !share.contains(1.000001) && !share.contains(.nan))
+        let positive = try #require(CoefficientDomain(parsing: " (0, inf) "))
+        #expect(!positive.contains(0) && positive.contains(1e-300) && positive.contains(1e300) && !positive.contains(.infinity))
+        #expect(positive.description == "(0, inf)" && share.description == "[0, 1]")
+        #expect(CoefficientDomain(parsing: "[1, inf]")?.description == "[1, inf)")   // an infinite end is never included
+        #expect(CoefficientDomain(parsing: "[0.5, 2.25)")?.description == "[0.5, 2.25)")
+        for bad in ["0, 1", "[1, 0]", "(1, 1]", "[a, 1]", "[0; 1]", "[0, 1, 2]", "[nan, 1]", ""] {
+            #expect(CoefficientDomain(parsing: bad) == nil, "\(bad)")
+        }
+        // a distribution stays inside when its support does
+        #expect(share.covers(supportFrom: 0, to: 1) && !share.covers(supportFrom: -0.1, to: 0.5))
+        #expect(!positive.covers(supportFrom: -.infinity, to: .infinity) && positive.covers(supportFrom: 0, to: .infinity))
+    }
+
+    @Test func valuesOutsideTheDomainAreRefusedInFilesLayersAndOverrides() throws {
+        let text = """
+        {"id": "s", "name_en": "s", "name_zh": "s", "coefficients": [
+          {"id": "share.a", "value": 1.2, "unit": "1", "base_year": 2020, "source": "x", "low": -0.1, "high": 0.9, "domain": "[0, 1]"},
+          {"id": "share.b", "value": 0.5, "unit": "1", "base_year": 2020, "source": "x", "domain": "0 to 1"}
+        ]}
+        """
+        do {
+            _ = try CoefficientSet.parse(Array(text.utf8), file: "s.json")
+            Issue.record("expected problems")
+        } catch {
+            let messages = error.description
+            #expect(messages.contains("s.json:2:") && messages.contains("coefficients[0].value: value 1.2 is outside the domain [0, 1]"))
+            #expect(messages.contains("coefficients[0].low: low -0.1 is outside the domain [0, 1]"))
+            #expect(messages.contains("value 1.2 is above its own high 0.9"))
+            #expect(messages.contains("domain \"0 to 1\" is not an interval"))
+        }
+        // a later layer keeps the earlier layer's domain, and is checked against it; so is --set
+        func set(_ id: String, extends: String?, _ entry: String) throws -> CoefficientSet {
+            let parent = extends.map { "\"extends\": \"\($0)\"," } ?? "\"price_index\": \"idx\","
+            return try CoefficientSet.parse(Array("""
+                {"id": "\(id)", \(parent) "name_en": "\(id)", "name_zh": "\(id)", "coefficients": [\(entry)]}
+                """.utf8), file: "\(id).json")
+        }
+        let index = try PriceIndex.parse(Array(Self.index.utf8), file: "idx.json")
+        let library = CoefficientLibrary(directory: "/", sets: [
+            "a": try set("a", extends: nil, #"{"id": "share.a", "value": 0.5, "unit": "1", "base_year": 2020, "source": "a", "domain": "[0, 1]"}"#),
+            "b": try set("b", extends: "a", #"{"id": "share.a", "value": 0.7, "unit": "1", "base_year": 2020, "source": "b"}"#),
+            "c": try set("c", extends: "b", #"{"id": "share.a", "value": 1.5, "unit": "1", "base_year": 2020, "source": "c"}"#),
+        ], priceIndices: ["idx": index])
+        let b = try EffectiveCoefficients.resolve(library: library, setID: "b")
+        #expect(b.entries["share.a"]?.domain?.description == "[0, 1]")
+        #expect(throws: GEPError.self) { try EffectiveCoefficients.resolve(library: library, setID: "b", overrides: [("share.a", -0.5)]) }
+        do {
+            _ = try EffectiveCoefficients.resolve(library: library, setID: "c")
+            Issue.record("expected a problem")
+        } catch {
+            #expect(error.description.contains("c.json: share.a: value 1.5 is outside the domain [0, 1] set by an earlier layer"))
+        }
+    }
+
+    /// Every coefficient the project ships lies inside its domain, and the bounded families have one.
+    @Test func shippedCoefficientsHaveDomains() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let library = try CoefficientLibrary.load(directory: repository + "/coefficients")
+        let effective = try EffectiveCoefficients.resolve(library: library, setID: "lianping")
+        for (id, c) in effective.entries where !id.hasPrefix("carbon_rate.") {
+            #expect(c.domain != nil, "\(id) has no domain")
+        }
+        #expect(effective.entries["runoff_coefficient.coniferous_forest"]?.domain?.description == "[0, 100]")
+        #expect(effective.entries["cover_management_factor.orchard"]?.domain?.description == "[0, 1]")
+        #expect(effective.entries["price.peach"]?.domain?.description == "[0, inf)")
     }
 }

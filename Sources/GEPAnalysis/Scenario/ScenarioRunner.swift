@@ -88,9 +88,16 @@ public enum ScenarioRunner {
                 value = current.value * factor
                 reason = "scenario \(scenario.id): × \(factor)"
             }
-            guard value.isFinite, value >= 0 || current.value < 0 else {
-                problems.append(Diagnostic(file: scenario.file, message: "coefficients.\(id): \(value) is not a valid value"))
-                continue
+            if let domain = current.domain {
+                guard domain.contains(value) else {
+                    problems.append(Diagnostic(file: scenario.file, message: "coefficients.\(id): \(value) is outside the coefficient's domain \(domain) (\(current.unit.symbol))"))
+                    continue
+                }
+            } else {
+                guard value.isFinite, value >= 0 || current.value < 0 else {
+                    problems.append(Diagnostic(file: scenario.file, message: "coefficients.\(id): \(value) is not a valid value"))
+                    continue
+                }
             }
             coefficients = coefficients.overriding(id, value: value, origin: "scenario:\(scenario.id)", reason: reason)!
         }

@@ -169,6 +169,13 @@ public enum SensitivityParameters {
                     r.report("\"\(id)\" has no low–high range in its set; give a \"distribution\"", at: item.position, path: path)
                 }
                 guard let distribution else { continue }
+                if let domain = c.domain, !domain.covers(supportFrom: distribution.support.low, to: distribution.support.high) {
+                    let support = distribution.support
+                    r.report("the distribution of \"\(id)\" reaches \(support.low < domain.lower ? support.low : support.high), outside the coefficient's domain \(domain) "
+                             + "(\(c.unit.symbol)); bound it (uniform, triangular or truncated_normal within the domain)",
+                             at: item["distribution"]?.position ?? item.position, path: path + ".distribution")
+                    continue
+                }
                 let (low, high) = distribution.tornadoRange
                 add(SensitivityParameter(id: id, distribution: distribution, base: c.value, low: low, high: high), item, path)
             }

@@ -18,6 +18,9 @@ public struct Coefficient: Sendable, Hashable {
     public var low: Double?
     /// Upper end of the plausible range, when known.
     public var high: Double?
+    /// The values the coefficient can take at all (a share in [0, 1]), when bounded; a later
+    /// layer that does not state one keeps the earlier layer's.
+    public var domain: CoefficientDomain?
     /// Optional English name.
     public var nameEN: String?
     /// Optional Chinese name.
@@ -29,7 +32,7 @@ public struct Coefficient: Sendable, Hashable {
 
     /// Creates a coefficient.
     public init(id: String, value: Double, unit: PhysicalUnit, baseYear: Int, source: String,
-                low: Double? = nil, high: Double? = nil, nameEN: String? = nil, nameZH: String? = nil,
+                low: Double? = nil, high: Double? = nil, domain: CoefficientDomain? = nil, nameEN: String? = nil, nameZH: String? = nil,
                 note: String? = nil, origin: String) {
         self.id = id
         self.value = value
@@ -38,6 +41,7 @@ public struct Coefficient: Sendable, Hashable {
         self.source = source
         self.low = low
         self.high = high
+        self.domain = domain
         self.nameEN = nameEN
         self.nameZH = nameZH
         self.note = note

@@ -8,8 +8,10 @@ import Foundation
 /// { "id": "guangdong", "extends": "national", "name_en": "…", "name_zh": "…",
 ///   "price_index": "cn_cpi",
 ///   "coefficients": [ { "id": "price.electricity", "value": 0.717, "unit": "CNY/kWh",
-///                       "base_year": 2020, "source": "…", "low": 0.53, "high": 0.8 } ] }
+///                       "base_year": 2020, "source": "…", "low": 0.53, "high": 0.8, "domain": "[0, inf)" } ] }
 /// ```
+/// `domain` (optional) is the interval of values the coefficient can take at all, in interval
+/// notation (see `CoefficientDomain`).
 public struct CoefficientSet: Sendable {
     /// The set's id (file name without `.json` for library sets).
     public var id: String
@@ -29,13 +31,13 @@ public struct CoefficientSet: Sendable {
     /// Keys allowed at the top level of a set file.
     static let topLevelKeys = ["id", "extends", "name_en", "name_zh", "description", "price_index", "coefficients"]
     /// Keys allowed in a coefficient entry.
-    static let entryKeys = ["id", "value", "unit", "base_year", "source", "low", "high", "name_en", "name_zh", "note"]
+    static let entryKeys = ["id", "value", "unit", "base_year", "source", "low", "high", "domain", "name_en", "name_zh", "note"]
 
     /// Reads and validates a set file, reporting every problem at once.
     ///
     /// - Throws: `GEPError.invalidData` listing malformed JSON, missing fields, unparsable
-    ///   units, duplicate ids, a value outside its own low–high range, or a base year
-    ///   outside 1950–2100.
+    ///   units, duplicate ids, a value outside its own low–high range, a value or range end
+    ///   outside its domain, or a base year outside 1950–2100.
     public static func parse(_ bytes: [UInt8], file: String) throws(GEPError) -> CoefficientSet {
         let root = try JSONParser.parse(bytes, file: file)
         var reader = FieldReader(file: file)
@@ -79,6 +81,13 @@ public struct CoefficientSet: Sendable {
         let nameEN = reader.string(entry, "name_en", path: path, required: false)
         let nameZH = reader.string(entry, "name_zh", path: path, required: false)
         let note = reader.string(entry, "note", path: path, required: false)
+        var domain: CoefficientDomain?
+        if let text = reader.string(entry, "domain", path: path, required: false) {
+            domain = CoefficientDomain(parsing: text)
+            if domain == nil {
+                reader.report("domain \"\(text)\" is not an interval such as \"[0, 1]\", \"(0, inf)\" or \"[0, 100]\"", at: entry["domain"]?.position, path: path + ".domain")
+            }
+        }
         var unit: PhysicalUnit?
         if let unitText {
             do { unit = try PhysicalUnit(parsing: unitText) } catch {
@@ -97,8 +106,15 @@ public struct CoefficientSet: Sendable {
         if let value, let high, value > high {
             reader.report("value \(value) is above its own high \(high)", at: entry["value"]?.position, path: path + ".value")
         }
+        if let domain {
+            for (key, number) in [("value", value), ("low", low), ("high", high)] {
+                if let number, !domain.contains(number) {
+                    reader.report("\(key) \(number) is outside the domain \(domain)", at: entry[key]?.position, path: path + "." + key)
+                }
+            }
+        }
         guard let id, let value, let unit, let baseYear, let source else { return nil }
-        return Coefficient(id: id, value: value, unit: unit, baseYear: baseYear, source: source, low: low, high: high,
+        return Coefficient(id: id, value: value, unit: unit, baseYear: baseYear, source: source, low: low, high: high, domain: domain,
                            nameEN: nameEN, nameZH: nameZH, note: note, origin: origin)
     }
 

@@ -28,11 +28,20 @@ public struct EffectiveCoefficients: Sendable {
         var entries: [String: Coefficient] = [:]
         var history: [String: [Coefficient]] = [:]
         var indexID: String?
+        var problems: [Diagnostic] = []
         for set in chain {
             if let chosen = set.priceIndex { indexID = chosen }
             for coefficient in set.coefficients {
                 var coefficient = coefficient
                 coefficient.origin = set.id
+                if coefficient.domain == nil { coefficient.domain = entries[coefficient.id]?.domain }
+                if let domain = coefficient.domain {
+                    let outside = [("value", Optional(coefficient.value)), ("low", coefficient.low), ("high", coefficient.high)]
+                        .filter { $0.1.map { !domain.contains($0) } ?? false }
+                    for (key, number) in outside {
+                        problems.append(Diagnostic(file: set.file, message: "\(coefficient.id): \(key) \(number!) is outside the domain \(domain) set by an earlier layer"))
+                    }
+                }
                 entries[coefficient.id] = coefficient
                 history[coefficient.id, default: []].append(coefficient)
             }
@@ -40,7 +49,6 @@ public struct EffectiveCoefficients: Sendable {
         guard let indexID, let index = library.priceIndices[indexID] else {
             throw .invalidData([Diagnostic(message: "no price-index series is chosen by the coefficient sets \(chain.map(\.id).joined(separator: " → ")); set \"price_index\" in one of them")])
         }
-        var problems: [Diagnostic] = []
         for (id, value) in overrides {
             guard var coefficient = entries[id] else {
                 var message = "--set \(id)=…: no coefficient \"\(id)\" in the sets \(chain.map(\.id).joined(separator: " → "))"
@@ -50,6 +58,10 @@ public struct EffectiveCoefficients: Sendable {
             }
             guard value.isFinite else {
                 problems.append(Diagnostic(message: "--set \(id)=\(value): the value must be a finite number"))
+                continue
+            }
+            if let domain = coefficient.domain, !domain.contains(value) {
+                problems.append(Diagnostic(message: "--set \(id)=\(value): outside the coefficient's domain \(domain) (\(coefficient.unit.symbol))"))
                 continue
             }
             coefficient.value = value

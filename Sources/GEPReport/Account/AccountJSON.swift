@@ -95,6 +95,7 @@ public enum AccountJSON {
         if c.isMonetary { object["index_factor"] = .number(used.indexFactor); object["value_at_price_year"] = .number(c.value * used.indexFactor) }
         if let low = c.low { object["low"] = .number(low) }
         if let high = c.high { object["high"] = .number(high) }
+        if let domain = c.domain { object["domain"] = .string(domain.description) }
         if let note = c.note { object["note"] = .string(note) }
         return .object(object)
     }

@@ -18,22 +18,22 @@ public enum CoefficientsReport {
                                       "price_index": ["id": .string(effective.priceIndex.id), "source": .string(effective.priceIndex.source)],
                                       "coefficients": .array(list)])
         case .csv:
-            var out = CSVWriter.record(["id", "value", "unit", "base_year", "low", "high", "origin", "replaces", "source", "note"])
+            var out = CSVWriter.record(["id", "value", "unit", "base_year", "low", "high", "domain", "origin", "replaces", "source", "note"])
             for id in ids {
                 let c = effective.entries[id]!
                 out += CSVWriter.record([c.id, JSONWriter.formatNumber(c.value), c.unit.symbol, String(c.baseYear),
                                          c.low.map(JSONWriter.formatNumber) ?? "", c.high.map(JSONWriter.formatNumber) ?? "",
-                                         c.origin, replaced(effective, id), c.source, c.note ?? ""])
+                                         c.domain?.description ?? "", c.origin, replaced(effective, id), c.source, c.note ?? ""])
             }
             return out
         case .table, .markdown:
             let headers = [l.pick("系数", "Coefficient"), l.pick("取值", "Value"), l.pick("单位", "Unit"), l.pick("基准年", "Base year"),
-                           l.pick("范围", "Range"), l.pick("来源层", "Set"), l.pick("覆盖", "Replaces")]
-            let alignments: [TextTable.Alignment] = [.left, .right, .left, .right, .left, .left, .left]
+                           l.pick("范围", "Range"), l.pick("定义域", "Domain"), l.pick("来源层", "Set"), l.pick("覆盖", "Replaces")]
+            let alignments: [TextTable.Alignment] = [.left, .right, .left, .right, .left, .left, .left, .left]
             let rows = ids.map { id -> [String] in
                 let c = effective.entries[id]!
                 let range = (c.low != nil || c.high != nil) ? "\(c.low.map(JSONWriter.formatNumber) ?? "…")–\(c.high.map(JSONWriter.formatNumber) ?? "…")" : ""
-                return [c.id, JSONWriter.formatNumber(c.value), c.unit.symbol, String(c.baseYear), range, c.origin, replaced(effective, id)]
+                return [c.id, JSONWriter.formatNumber(c.value), c.unit.symbol, String(c.baseYear), range, c.domain?.description ?? "", c.origin, replaced(effective, id)]
             }
             let title = l.pick("生效系数：", "Effective coefficients: ") + effective.layers.joined(separator: " → ")
                 + l.pick("；价格指数 ", "; price index ") + effective.priceIndex.id
@@ -53,6 +53,7 @@ public enum CoefficientsReport {
                                       "base_year": .number(Double(c.baseYear)), "source": .string(c.source), "origin": .string(c.origin)]
         if let low = c.low { object["low"] = .number(low) }
         if let high = c.high { object["high"] = .number(high) }
+        if let domain = c.domain { object["domain"] = .string(domain.description) }
         if let note = c.note { object["note"] = .string(note) }
         if let name = c.nameEN { object["name_en"] = .string(name) }
         if let name = c.nameZH { object["name_zh"] = .string(name) }
