@@ -51,6 +51,15 @@ import GEPCore
         let carbon = try #require(rows.first { $0["id"]?.string == "switch:carbon_sequestration.method" })
         #expect(carbon["low"]?.string == "stock_change" && carbon["high"]?.string == "rate")
         #expect(carbon["gep_at_low_yuan"]?.double == root["base_gep_yuan"]?.double)
+        // every output at each end: GEP's row repeats the parameters' GEP, and oxygen release
+        // switched off is 0 at the low end (false) and the base oxygen value at the high end
+        let outputs = try #require(root["results"]?["outputs"]?.elements)
+        #expect(outputs.count == 17 && outputs[0]["output"]?.string == "gep")
+        let gepOxygen = try #require(outputs[0]["parameters"]?.elements?.first { $0["id"]?.string == "switch:oxygen_release.enabled" })
+        #expect(gepOxygen["at_low_yuan"]?.double == oxygen["gep_at_low_yuan"]?.double)
+        let oxygenOutput = try #require(outputs.first { $0["output"]?.string == "oxygen_release" })
+        let oxygenSwitch = try #require(oxygenOutput["parameters"]?.elements?.first { $0["id"]?.string == "switch:oxygen_release.enabled" })
+        #expect(oxygenSwitch["at_low_yuan"]?.double == 0 && oxygenSwitch["at_high_yuan"]?.double == oxygenOutput["base_yuan"]?.double)
         #expect(root["model_runs"]?.double == 16)
         let directory = NSTemporaryDirectory() + "gep-switch-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

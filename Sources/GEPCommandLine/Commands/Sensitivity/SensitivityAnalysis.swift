@@ -100,6 +100,12 @@ enum SensitivityAnalysis {
             ["id": .string(parameters[i].id), "low": low(i), "high": high(i),
              "gep_at_low_yuan": .number(result.low[i][0]), "gep_at_high_yuan": .number(result.high[i][0])]
         })
+        report.results["outputs"] = .array(outputs.indices.map { k in
+            ["output": .string(outputs[k]), "base_yuan": .number(result.baseOutput[k]),
+             "parameters": .array(order.map { i in
+                 ["id": .string(parameters[i].id), "at_low_yuan": .number(result.low[i][k]), "at_high_yuan": .number(result.high[i][k])]
+             })]
+        })
         report.chart = SensitivityChart.tornado(parameters.indices.map {
             SensitivityChart.TornadoBar(name: parameters[$0].id, atLow: result.low[$0][0], atHigh: result.high[$0][0])
         }, base: result.baseOutput[0], language: settings.language)
