@@ -222,4 +222,28 @@ import GEPCore
             #expect(run.stderr.contains("run with input:climate.precipitation = -") && run.stderr.contains("must not be negative"))
         }
     }
+
+    /// `--zone` analyses one zone's account: its tornado ends are that zone's row of `gep grid --set`.
+    @Test func aGridZoneCanBeAnalysedAlone() throws {
+        let grid = "samples/lianping/grid/lianping-grid-2023.json"
+        let run = gep(["sensitivity", "tornado", grid, "--params", "samples/lianping/sensitivity/grid.json", "--zone", "xinfengjiang=1", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let root = try JSONParser.parse(run.stdout, file: "t")
+        #expect(root["zone"]?.string == "xinfengjiang=1")
+        let row = try #require(root["results"]?["parameters"]?.elements?.first { $0["id"]?.string == "price.reservoir_storage_cost" })
+        let set = gep(["grid", grid, "--format", "json", "--set", "price.reservoir_storage_cost=7.06"])
+        let zone = try #require(try JSONParser.parse(set.stdout, file: "g")["zones"]?["xinfengjiang"]?.elements?.first { $0["id"]?.double == 1 })
+        let expected = try #require(zone["total_yuan"]?.double)
+        #expect(abs(try #require(row["gep_at_high_yuan"]?.double) / expected - 1) < 1e-12)
+        // price-only parameters take the dot-product path on the zone's lines, to the same value
+        let linear = try JSONParser.parse(gep(["sensitivity", "tornado", grid, "--params", "samples/lianping/sensitivity/prices.json",
+                                               "--zone", "xinfengjiang=1", "--format", "json"]).stdout, file: "l")
+        #expect(linear["linear_in_prices"]?.bool == true)
+        let priced = try #require(linear["results"]?["parameters"]?.elements?.first { $0["id"]?.string == "price.reservoir_storage_cost" })
+        #expect(abs(try #require(priced["gep_at_high_yuan"]?.double) / expected - 1) < 1e-12)
+        #expect(gep(["sensitivity", "tornado", grid, "--params", "samples/lianping/sensitivity/grid.json", "--zone", "xinfengjiang=7"]).status == 65)
+        #expect(gep(["sensitivity", "tornado", grid, "--params", "samples/lianping/sensitivity/grid.json", "--zone", "xinfengjiang"]).status == 64)
+        let county = gep(["sensitivity", "tornado", "samples/lianping/lianping-2023.json", "--params", "samples/lianping/sensitivity/prices.json", "--zone", "a=1"])
+        #expect(county.status == 64 && county.stderr.contains("'--zone' applies to grid inputs"))
+    }
 }

@@ -92,4 +92,33 @@ import GEPRaster
         let rebuilt = try GridAccountRunner.run(input: input, classes: classes, coefficients: z21, threads: 1, open: Self.open)
         #expect(Self.bits(again) == Self.bits(rebuilt))
     }
+
+    /// Focused on a zone, the account is that zone's row of the full run (every service, at any
+    /// coefficients); zone 0 is the cells outside the zone set; unknown zones are errors.
+    @Test func aZoneFocusedAccountIsThatZonesRow() throws {
+        let (input, classes) = try Self.sample()
+        let changed = try GridAccountTests.coefficients(Self.changes[6])
+        for zone in [GridZone(set: "xinfengjiang", id: 1), GridZone(set: "xinfengjiang", id: 0), GridZone(set: "township", id: 5)] {
+            let focused = try IncrementalGridAccount(input: input, classes: classes, coefficients: GridAccountTests.coefficients(),
+                                                     threads: 2, focus: zone, open: Self.open)
+            for (coefficients, account) in [(try GridAccountTests.coefficients(), focused.base), (changed, try focused.account(coefficients: changed))] {
+                let full = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients, threads: 2, open: Self.open)
+                let row = try #require(full.zones.first { $0.name == zone.set }?.rows.first { $0.id == zone.id })
+                #expect(abs(account.account.total / row.total - 1) < 1e-12, "\(zone)")
+                for (service, value) in zip(full.services, row.values) {
+                    let mine = try #require(account.account.services.first { $0.id == service })
+                    #expect(abs(mine.value - value) <= 1e-12 * abs(value), "\(zone) \(service)")
+                }
+                #expect(account.account.areaKm2 == row.cells * full.cellArea / 1e6)
+                #expect(account.account.regionNameEN.hasSuffix("(\(zone.set) \(zone.id))"))
+            }
+        }
+        #expect(GridZone(parsing: "xinfengjiang=1") == GridZone(set: "xinfengjiang", id: 1))
+        #expect(GridZone(parsing: "xinfengjiang") == nil && GridZone(parsing: "=1") == nil && GridZone(parsing: "a=b") == nil)
+        for (zone, message) in [(GridZone(set: "town", id: 1), "no zone set \"town\" (zone sets: township, subwatershed, xinfengjiang)"),
+                                (GridZone(set: "xinfengjiang", id: 7), "zone 7 has no valid cells (zones with cells: 0, 1)")] {
+            #expect { try IncrementalGridAccount(input: input, classes: classes, coefficients: GridAccountTests.coefficients(), threads: 1, focus: zone, open: Self.open) }
+                throws: { ($0 as? GEPError)?.description.contains(message) ?? false }
+        }
+    }
 }

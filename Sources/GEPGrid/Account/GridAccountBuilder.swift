@@ -57,7 +57,7 @@ enum GridAccountBuilder {
     /// Prices the sums. Every coefficient problem is collected and thrown together.
     static func assemble(input: GridInput, classes: LandCoverClasses, coefficients: EffectiveCoefficients, choices: Choices,
                          sums: GridAccumulator, lookup: inout CoefficientLookup, priceYear: Int, basis: PriceBasis,
-                         geometryCellArea: Double, cellCount: Int) throws(GEPError) -> GridAccount {
+                         geometryCellArea: Double, cellCount: Int, focus: GridZone? = nil) throws(GEPError) -> GridAccount {
         var services: [ServiceID] = []
         if choices.water != nil { services.append(.waterConservation) }
         if choices.soil { services.append(.soilRetention) }
@@ -123,6 +123,19 @@ enum GridAccountBuilder {
             byType[type] = row
         }
         let types = EcosystemType.allCases.filter { byType[$0] != nil }
+        // The account: the whole grid by ecosystem type, or one zone (whose sums have no class
+        // breakdown, so its lines carry no ecosystem type) over its valid cells.
+        var groups = types.map { (ecosystem: Optional($0), row: byType[$0]!) }
+        var area = Double(cellCount) * geometryCellArea / 1e6
+        var waterYield = sums.total(.waterYield)
+        var region = (id: input.regionID, zh: input.regionNameZH, en: input.regionNameEN)
+        if let focus {
+            let row = try focus.sums(in: sums, zones: input.zones.map(\.name), file: input.file)
+            groups = [(ecosystem: nil, row: row)]
+            area = row[GridAccumulator.Quantity.cells.rawValue] * geometryCellArea / 1e6
+            waterYield = row[GridAccumulator.Quantity.waterYield.rawValue]
+            region = (region.id + ".\(focus.set).\(focus.id)", region.zh + "（\(focus.set) \(focus.id)）", region.en + " (\(focus.set) \(focus.id))")
+        }
         var accounts: [ServiceAccount] = []
         for id in ServiceID.allCases {
             let spec = ServiceCatalogue.spec(for: id)
@@ -138,7 +151,7 @@ enum GridAccountBuilder {
             case .carbonSequestration: "rate"
             default: "stoichiometric"
             }
-            let physicalByType = types.map { (ecosystem: Optional($0), quantity: physical(id, byType[$0]![...])) }
+            let physicalByType = groups.map { (ecosystem: $0.ecosystem, quantity: physical(id, $0.row[...])) }
             var lines: [ValueLine] = []
             var values: [Double] = []
             for (type, quantity) in physicalByType {
@@ -168,9 +181,7 @@ enum GridAccountBuilder {
         let used = lookup.usage.keys.sorted().map { id in
             UsedCoefficient(coefficient: coefficients.entries[id]!, indexFactor: lookup.indexFactors[id] ?? 1, usedBy: lookup.usage[id]!.sorted())
         }
-        let waterYield = sums.total(.waterYield)
-        let area = Double(cellCount) * geometryCellArea / 1e6
-        var account = Account(regionID: input.regionID, regionNameZH: input.regionNameZH, regionNameEN: input.regionNameEN, areaKm2: area,
+        var account = Account(regionID: region.id, regionNameZH: region.zh, regionNameEN: region.en, areaKm2: area,
                               year: input.year, priceBasis: basis, priceYear: priceYear, priceIndexID: coefficients.priceIndex.id,
                               coefficientLayers: coefficients.layers, inputFile: input.file, services: accounts, imports: [], importValues: [],
                               assets: [], assetValues: [], indicators: [], coefficientsUsed: used)

@@ -30,8 +30,9 @@ struct GridAccountPricing {
         return parameters
     }
 
-    /// Checks the land cover against the classes table and prices the sums.
-    mutating func assemble(_ sums: GridAccumulator) throws(GEPError) -> GridAccount {
+    /// Checks the land cover against the classes table and prices the sums (the account of
+    /// the whole grid, or of the `focus` zone).
+    mutating func assemble(_ sums: GridAccumulator, focus: GridZone? = nil) throws(GEPError) -> GridAccount {
         if !sums.unmappedCodes.isEmpty {
             let lulc = layers.bands["lulc"]!.name
             let list = sums.unmappedCodes.keys.sorted().map { code in
@@ -41,6 +42,6 @@ struct GridAccountPricing {
         }
         return try GridAccountBuilder.assemble(input: input, classes: classes, coefficients: coefficients, choices: layers.choices, sums: sums,
                                                lookup: &lookup, priceYear: priceYear, basis: basis, geometryCellArea: layers.geometry.cellArea,
-                                               cellCount: layers.geometry.cellCount)
+                                               cellCount: layers.geometry.cellCount, focus: focus)
     }
 }

@@ -26,6 +26,8 @@ public final class IncrementalGridAccount: @unchecked Sendable {
     public let base: GridAccount
     /// True when the layers were decoded into memory once.
     public let isResident: Bool
+    /// The zone every account is focused on (its `account` is that zone's), or nil for the whole grid.
+    public let focus: GridZone?
     private let input: GridInput
     private let classes: LandCoverClasses
     private let priceBasis: PriceBasis?
@@ -48,17 +50,19 @@ public final class IncrementalGridAccount: @unchecked Sendable {
     /// Opens and checks the layers, decodes them into memory when they take at most
     /// `residentLimit` bytes as Float, and computes the base account on `threads` threads.
     ///
-    /// - Throws: as `GridAccountRunner.run`.
+    /// - Throws: as `GridAccountRunner.run`; also when `focus` names no zone set of the input or
+    ///   a zone with no valid cells.
     public init(input: GridInput, classes: LandCoverClasses, coefficients: EffectiveCoefficients, priceBasis: PriceBasis? = nil,
-                threads: Int, residentLimit: Int = IncrementalGridAccount.defaultResidentLimit, cacheLimit: Int = 256 << 20,
-                open: (String) throws(GEPError) -> any RasterBand) throws(GEPError) {
+                threads: Int, focus: GridZone? = nil, residentLimit: Int = IncrementalGridAccount.defaultResidentLimit,
+                cacheLimit: Int = 256 << 20, open: (String) throws(GEPError) -> any RasterBand) throws(GEPError) {
         let opened = try GridAccountLayers(input: input, open: open)
         isResident = opened.residentBytes <= residentLimit
         layers = isResident ? try opened.loadedIntoMemory(threads: threads) : opened
         var pricing = GridAccountPricing(input: input, classes: classes, coefficients: coefficients, priceBasis: priceBasis, layers: layers)
         let parameters = try pricing.reduce()
         baseSums = try layers.fold(parts: layers.choices.parts, parameters: parameters, threads: threads)
-        base = try pricing.assemble(baseSums)
+        base = try pricing.assemble(baseSums, focus: focus)
+        self.focus = focus
         self.input = input
         self.classes = classes
         self.priceBasis = priceBasis
@@ -92,7 +96,7 @@ public final class IncrementalGridAccount: @unchecked Sendable {
             sums.replace(part.quantities, from: folded)
         }
         lock.withLock { counts.accounts += 1 }
-        return try pricing.assemble(sums)
+        return try pricing.assemble(sums, focus: focus)
     }
 
     /// The folds and reuses so far.

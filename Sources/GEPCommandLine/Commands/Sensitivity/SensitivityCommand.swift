@@ -32,6 +32,7 @@ enum SensitivityCommand: Command {
                 OptionSpec(name: "levels", valueName: "p", help: "Morris grid levels (even); the step is Δ = p/(2(p−1)).", defaultValue: "4"),
                 OptionSpec(name: "bootstrap", valueName: "b", help: "Sobol bootstrap resamples for the confidence intervals.", defaultValue: "100"),
                 OptionSpec(name: "confidence", valueName: "c", help: "Sobol confidence level of the intervals.", defaultValue: "0.95"),
+                OptionSpec(name: "zone", valueName: "set=id", help: "Grid inputs: analyse one zone's account (e.g. xinfengjiang=1) instead of the whole grid's."),
                 RasterOpening.threadsOption,
                 OptionSpec(name: "chart", valueName: "file.svg", help: "Also draw the tornado, the Monte Carlo histogram or the Sobol bars as SVG."),
                 CommonOptions.language,
@@ -47,19 +48,27 @@ enum SensitivityCommand: Command {
         let inputBytes = try InputFile.read(inputPath, relativeTo: context.workingDirectory)
         let paramsBytes = try InputFile.read(paramsPath, relativeTo: context.workingDirectory)
         let model: AccountModel, parameters: [SensitivityParameter], title: String
-        if (try? JSONParser.parse(inputBytes, file: inputPath))?["layers"] != nil {
+        let isGrid = (try? JSONParser.parse(inputBytes, file: inputPath))?["layers"] != nil
+        var zone: GridZone?
+        if let text = arguments.value("zone") {
+            guard isGrid else { throw .usage("'--zone' applies to grid inputs", hint: "drop --zone for a county input") }
+            guard let parsed = GridZone(parsing: text) else { throw .usage("Invalid value '\(text)' for '--zone'", hint: "a zone set and a zone id, e.g. --zone xinfengjiang=1") }
+            zone = parsed
+        }
+        if isGrid {
             // a grid input: layers opened once (in memory when they fit); each run folds only the
             // per-cell parts whose coefficients changed, on one thread (the design runs on all of them)
             let (grid, classes) = try RasterOpening.gridInput(inputPath, bytes: inputBytes, context: context)
             let coefficients = try CommonOptions.effectiveCoefficients(setID: grid.coefficientSet, arguments: arguments, context: context)
             parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
-            let incremental = try IncrementalGridAccount(input: grid, classes: classes, coefficients: coefficients, threads: settings.threads) { file throws(GEPError) in
+            let incremental = try IncrementalGridAccount(input: grid, classes: classes, coefficients: coefficients, threads: settings.threads,
+                                                         focus: zone) { file throws(GEPError) in
                 try RasterOpening.open(file, relativeTo: "/")
             }
             model = try AccountModel(gridAccount: incremental.base.account, file: paramsPath, coefficients: coefficients, parameters: parameters) { changed throws(GEPError) in
                 try incremental.account(coefficients: changed).account
             }
-            title = "\(grid.regionNameEN) \(grid.year)"
+            title = "\(incremental.base.account.regionNameEN) \(grid.year)"
         } else {
             let input = try CountyInput.parse(inputBytes, file: inputPath)
             let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, arguments: arguments, context: context)
@@ -84,9 +93,11 @@ enum SensitivityCommand: Command {
             var design = report.design
             design["parameters"] = .array(parameters.map(\.fileEntry))
             design["dimension"] = .number(Double(parameters.count))
-            text = JSONWriter.string(["method": .string(method), "input": .string(inputPath), "params": .string(paramsPath), "seed": .number(Double(settings.seed)),
-                                      "design": .object(design), "model_runs": .number(Double(runs)), "linear_in_prices": .bool(model.isLinearInPrices),
-                                      "base_gep_yuan": .number(model.base.total), "results": .object(report.results)])
+            var root: [String: JSON] = ["method": .string(method), "input": .string(inputPath), "params": .string(paramsPath), "seed": .number(Double(settings.seed)),
+                                        "design": .object(design), "model_runs": .number(Double(runs)), "linear_in_prices": .bool(model.isLinearInPrices),
+                                        "base_gep_yuan": .number(model.base.total), "results": .object(report.results)]
+            if let zone { root["zone"] = .string(zone.description) }
+            text = JSONWriter.string(.object(root))
         default:
             var table = TextTable(headers: report.headers, alignments: [.left] + Array(repeating: .right, count: report.headers.count - 1))
             for row in report.rows { table.add(row) }
