@@ -121,4 +121,28 @@ import GEPRaster
                 throws: { ($0 as? GEPError)?.description.contains(message) ?? false }
         }
     }
+
+    /// The water-balance method and inputs requesting only some services (the in-memory 2 × 3
+    /// grid of `GridAccountTests`, one-row blocks): recomputations equal full runs bit for bit.
+    @Test(arguments: [#"{"water_conservation": {"method": "water_balance"}, "soil_retention": {}, "carbon_sequestration": {}}"#,
+                      #"{"carbon_sequestration": {}, "oxygen_release": {}}"#, #"{"soil_retention": {}}"#])
+    func otherMethodsAndServiceSubsets(services: String) throws {
+        let input = try GridAccountTests.input(services)
+        let layers = GridAccountTests.layers(lulc: [1, 1, 2, 9, 1, 2])
+        let open = { (name: String) throws(GEPError) -> any RasterBand in
+            guard let band = layers[name] else { throw GEPError.missingInput(path: name, reason: "no such layer") }
+            return band
+        }
+        let incremental = try IncrementalGridAccount(input: input, classes: GridAccountTests.classes, coefficients: GridAccountTests.coefficients(),
+                                                     threads: 2, open: open)
+        for change in [[("runoff_coefficient.evergreen_broadleaf_forest", 8.0)], [("cover_management_factor.paddy", 0.2)],
+                       [("carbon_rate.evergreen_broadleaf_forest", 11.0), ("price.oxygen", 900.0)]] {
+            let coefficients = try GridAccountTests.coefficients(change)
+            let full = try GridAccountRunner.run(input: input, classes: GridAccountTests.classes, coefficients: coefficients, threads: 1, open: open)
+            #expect(Self.bits(try incremental.account(coefficients: coefficients)) == Self.bits(full), "\(change)")
+        }
+        #expect(Set(incremental.statistics.folds.keys) == Set(["water", "soil", "carbon"].filter { part in
+            part == "water" ? services.contains("water") : part == "soil" ? services.contains("soil") : services.contains("carbon")
+        }))
+    }
 }
