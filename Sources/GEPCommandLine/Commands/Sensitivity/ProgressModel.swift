@@ -4,7 +4,8 @@ import GEPReport
 import GEPSensitivity
 
 /// Wraps a model to show `gep sensitivity`'s progress on a terminal: one line, rewritten in
-/// place at every whole percent of the expected runs, and cleared when the runs are done.
+/// place at every whole percent of the expected runs — with the time left, extrapolated from
+/// the time so far, once a second has passed — and cleared when the runs are done.
 ///
 /// The count is shared by the worker threads under a lock; the model's results are untouched.
 struct ProgressModel<Base: SensitivityModel>: SensitivityModel {
@@ -15,6 +16,7 @@ struct ProgressModel<Base: SensitivityModel>: SensitivityModel {
         let total: Int
         let label: String
         let sink: any TextSink
+        let start = DispatchTime.now()
 
         init(total: Int, label: String, sink: any TextSink) {
             self.total = max(1, total)
@@ -29,7 +31,17 @@ struct ProgressModel<Base: SensitivityModel>: SensitivityModel {
             let percent = min(100, done * 100 / total)
             guard percent != shownPercent else { return }
             shownPercent = percent
-            sink.write("\r\(label): \(percent) % (\(NumberText.grouped(Double(done), decimals: 0)) of \(NumberText.grouped(Double(total), decimals: 0)) runs)")
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            let left = done < total && elapsed >= 1 ? ", about \(Self.duration(elapsed * Double(total - done) / Double(done))) left" : ""
+            sink.write("\r\(label): \(percent) % (\(NumberText.grouped(Double(done), decimals: 0)) of \(NumberText.grouped(Double(total), decimals: 0)) runs\(left))\u{1B}[K")
+        }
+
+        /// `42 s`, `3 min 5 s`, `2 h 10 min`.
+        static func duration(_ seconds: Double) -> String {
+            let s = Int(seconds.rounded(.up))
+            if s < 60 { return "\(s) s" }
+            if s < 3600 { return "\(s / 60) min \(s % 60) s" }
+            return "\(s / 3600) h \(s % 3600 / 60) min"
         }
 
         /// Clears the line.
