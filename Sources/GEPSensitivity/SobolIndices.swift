@@ -27,18 +27,50 @@ func storeSIMD4(_ p: UnsafeMutablePointer<Double>, _ v: SIMD4<Double>) {
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
 }
 
-/// Accumulates the weighted Saltelli/Jansen sums of rows `rows` into `acc`.
-///
-/// Layout of `acc` (length 2K + 2DK + 1): Σw(y_A + y_B) [K], Σw(y_A² + y_B²) [K],
-/// Σw·y_B(y_{A_B^(i)} − y_A) [D·K], Σw(y_A − y_{A_B^(i)})² [D·K], W = Σw [1];
-/// outputs are centred by `center`, weights `w` are row multiplicities (nil = all 1).
-/// `scratch` must hold K doubles. Rows are visited in ascending order, so the sums for a
-/// given weight vector do not depend on how rows are tiled.
-func accumulateSaltelli(y: UnsafePointer<Double>, n: Int, d: Int, k: Int, center: UnsafePointer<Double>,
-                        rows: Range<Int>, weights w: UnsafePointer<Int32>?,
-                        acc: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) {
-    let sum = acc, sq = acc + k, s1 = sq + k, st = s1 + d * k
-    let bv = scratch
+/// Writes the Saltelli/Jansen terms of row `j` into `t` (length 2K + 2DK): y_A + y_B [K],
+/// y_A² + y_B² [K], y_B(y_{A_B^(i)} − y_A) [D·K], (y_A − y_{A_B^(i)})² [D·K], outputs centred
+/// by `center` (the centring cancels in the differences, so raw outputs are differenced there).
+func saltelliTerms(y: UnsafePointer<Double>, n: Int, d: Int, k: Int, center: UnsafePointer<Double>, row j: Int,
+                   into t: UnsafeMutablePointer<Double>) {
+    let ya = y + j * k, yb = y + (n + j) * k
+    let sum = t, sq = t + k, s1 = sq + k, st = s1 + d * k
+    for c in 0..<k {
+        let ac = ya[c] - center[c], bc = yb[c] - center[c]
+        sum[c] = ac + bc
+        sq[c] = ac * ac + bc * bc
+    }
+    for i in 0..<d {
+        let yab = y + ((2 + i) * n + j) * k
+        for c in 0..<k {
+            let diff = yab[c] - ya[c]
+            s1[i * k + c] = (yb[c] - center[c]) * diff
+            st[i * k + c] = diff * diff
+        }
+    }
+}
+
+/// Adds `weight` × `terms` (length `count`) to `acc`, four at a time.
+@inline(__always)
+func addWeighted(_ terms: UnsafePointer<Double>, weight: Double, count: Int, into acc: UnsafeMutablePointer<Double>) {
+    let w4 = SIMD4(repeating: weight)
+    var e = 0
+    while e + 4 <= count {
+        storeSIMD4(acc + e, loadSIMD4(acc + e) + w4 * loadSIMD4(terms + e))
+        e += 4
+    }
+    while e < count {
+        acc[e] += weight * terms[e]
+        e += 1
+    }
+}
+
+/// Accumulates the Saltelli/Jansen sums of rows `rows` into `acc`: each row's terms
+/// (`saltelliTerms`, precomputed in `terms`, row-major from `rows.lowerBound`) weighted by its
+/// multiplicity `w` (nil = all 1). Layout of `acc` (length 2K + 2DK + 1): the sums of the terms,
+/// then W = Σw. Rows are visited in ascending order, so the sums for a given weight vector do
+/// not depend on how rows are tiled.
+func accumulateSaltelli(terms: UnsafePointer<Double>, length: Int, rows: Range<Int>, weights w: UnsafePointer<Int32>?,
+                        acc: UnsafeMutablePointer<Double>) {
     var total = 0.0
     for j in rows {
         var wj = 1.0
@@ -47,34 +79,9 @@ func accumulateSaltelli(y: UnsafePointer<Double>, n: Int, d: Int, k: Int, center
             wj = Double(w[j])
         }
         total += wj
-        let ya = y + j * k, yb = y + (n + j) * k
-        for c in 0..<k {
-            let ac = ya[c] - center[c], bc = yb[c] - center[c]
-            bv[c] = wj * bc
-            sum[c] += wj * (ac + bc)
-            sq[c] += wj * (ac * ac + bc * bc)
-        }
-        // The centring cancels in y_{A_B^(i)} − y_A, so raw outputs are differenced.
-        let k4 = k & ~3
-        for i in 0..<d {
-            let yab = y + ((2 + i) * n + j) * k
-            let s1i = s1 + i * k, sti = st + i * k
-            var c = 0
-            while c < k4 {
-                let diff = loadSIMD4(yab + c) - loadSIMD4(ya + c)
-                storeSIMD4(s1i + c, loadSIMD4(s1i + c) + loadSIMD4(bv + c) * diff)
-                storeSIMD4(sti + c, loadSIMD4(sti + c) + (wj * diff) * diff)
-                c += 4
-            }
-            while c < k {
-                let diff = yab[c] - ya[c]
-                s1i[c] += bv[c] * diff
-                sti[c] += wj * diff * diff
-                c += 1
-            }
-        }
+        addWeighted(terms + (j - rows.lowerBound) * length, weight: wj, count: length, into: acc)
     }
-    acc[2 * k + 2 * d * k] += total
+    acc[length] += total
 }
 
 /// Turns accumulated sums into estimates. With W = Σw:
@@ -120,11 +127,16 @@ public func sobolIndices(outputs: [Double], baseSamples n: Int, dimension d: Int
     let accCount = 2 * k + 2 * d * k + 1
     outputs.withUnsafeBufferPointer { y in
         center.withUnsafeBufferPointer { m in
-            let acc = UnsafeMutablePointer<Double>.allocate(capacity: accCount + 2 * k)
-            defer { acc.deallocate() }
+            let length = accCount - 1, tile = 128
+            let acc = UnsafeMutablePointer<Double>.allocate(capacity: accCount)
+            let terms = UnsafeMutablePointer<Double>.allocate(capacity: tile * length)
+            defer { acc.deallocate(); terms.deallocate() }
             acc.initialize(repeating: 0, count: accCount)
-            accumulateSaltelli(y: y.baseAddress!, n: n, d: d, k: k, center: m.baseAddress!, rows: 0..<n,
-                               weights: nil, acc: acc, scratch: acc + accCount)
+            for lo in Swift.stride(from: 0, to: n, by: tile) {
+                let rows = lo..<min(n, lo + tile)
+                for j in rows { saltelliTerms(y: y.baseAddress!, n: n, d: d, k: k, center: m.baseAddress!, row: j, into: terms + (j - lo) * length) }
+                accumulateSaltelli(terms: terms, length: length, rows: rows, weights: nil, acc: acc)
+            }
             point.withUnsafeMutableBufferPointer { finishSaltelli(acc: acc, d: d, k: k, out: $0.baseAddress!) }
             guard bootstrap > 0 else { return }
             let ys = SharedPointer(base: UnsafeMutablePointer(mutating: y.baseAddress!))
@@ -132,27 +144,28 @@ public func sobolIndices(outputs: [Double], baseSamples n: Int, dimension d: Int
             boot.withUnsafeMutableBufferPointer { bb in
                 let bs = SharedPointer(base: bb.baseAddress!)
                 // Each worker owns resamples b ≡ w (mod workers) and sweeps the rows once, tile by
-                // tile, updating all its resamples (cache-friendly); per-resample sums are still
-                // accumulated in ascending row order, so results do not depend on `threads`.
+                // tile: a tile's terms are computed once and added, weighted, into every resample's
+                // sums (cache-friendly); per-resample sums are still accumulated in ascending row
+                // order, so results do not depend on `threads`.
                 let workers = max(1, min(threads, bootstrap))
                 parallelFor(chunks: workers, threads: workers) { w in
                     let mine = Array(Swift.stride(from: w, to: bootstrap, by: workers))
                     let counts = UnsafeMutablePointer<Int32>.allocate(capacity: mine.count * n)
-                    let accs = UnsafeMutablePointer<Double>.allocate(capacity: mine.count * accCount + 2 * k)
-                    defer { counts.deallocate(); accs.deallocate() }
+                    let accs = UnsafeMutablePointer<Double>.allocate(capacity: mine.count * accCount)
+                    let tileTerms = UnsafeMutablePointer<Double>.allocate(capacity: tile * length)
+                    defer { counts.deallocate(); accs.deallocate(); tileTerms.deallocate() }
                     counts.initialize(repeating: 0, count: mine.count * n)
-                    accs.initialize(repeating: 0, count: mine.count * accCount + 2 * k)
+                    accs.initialize(repeating: 0, count: mine.count * accCount)
                     for (slot, r) in mine.enumerated() {
                         var g = SplitMix64(seed: SplitMix64.derivedSeed(seed, r))
                         let cr = counts + slot * n
                         for _ in 0..<n { cr[g.nextIndex(below: n)] += 1 }
                     }
-                    let tile = 128
                     for lo in Swift.stride(from: 0, to: n, by: tile) {
+                        let rows = lo..<min(n, lo + tile)
+                        for j in rows { saltelliTerms(y: ys.base, n: n, d: d, k: k, center: ms.base, row: j, into: tileTerms + (j - lo) * length) }
                         for slot in 0..<mine.count {
-                            accumulateSaltelli(y: ys.base, n: n, d: d, k: k, center: ms.base,
-                                               rows: lo..<min(n, lo + tile), weights: counts + slot * n,
-                                               acc: accs + slot * accCount, scratch: accs + mine.count * accCount)
+                            accumulateSaltelli(terms: tileTerms, length: length, rows: rows, weights: counts + slot * n, acc: accs + slot * accCount)
                         }
                     }
                     for (slot, r) in mine.enumerated() {
