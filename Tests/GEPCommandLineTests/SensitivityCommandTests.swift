@@ -246,4 +246,32 @@ import GEPCore
         let county = gep(["sensitivity", "tornado", "samples/lianping/lianping-2023.json", "--params", "samples/lianping/sensitivity/prices.json", "--zone", "a=1"])
         #expect(county.status == 64 && county.stderr.contains("'--zone' applies to grid inputs"))
     }
+
+    /// Designs the engine cannot run are refused before any run, never trapped: Sobol beyond
+    /// 32 parameters or with N = 1, Sobol' points beyond 64 dimensions, a design larger than memory.
+    @Test func designsTheEngineCannotRunAreRefused() throws {
+        let directory = NSTemporaryDirectory() + "gep-many-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let library = try CoefficientLibrary.load(directory: RepositoryRun.repository + "/coefficients")
+        let ranged = try EffectiveCoefficients.resolve(library: library, setID: "lianping").entries.values
+            .filter { ($0.low ?? 0) < ($0.high ?? 0) }.map(\.id).sorted()
+        #expect(ranged.count >= 65)
+        func file(_ count: Int) throws -> String {
+            let path = directory + "/p\(count).json"
+            let entries = ranged.prefix(count).map { "{\"coefficient\": \"\($0)\"}" }.joined(separator: ", ")
+            try Data("{\"parameters\": [\(entries)]}".utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let input = "samples/lianping/lianping-2023.json"
+        let sobol = gep(["sensitivity", "sobol", input, "--params", try file(33), "--n", "4"])
+        #expect(sobol.status == 65 && sobol.stderr.contains("a Sobol analysis takes at most 32 parameters") && sobol.stderr.contains("this file has 33"))
+        #expect(gep(["sensitivity", "sobol", input, "--params", try file(32), "--n", "2", "--bootstrap", "10"]).status == 0)
+        let points = gep(["sensitivity", "montecarlo", input, "--params", try file(65), "--n", "8"])
+        #expect(points.status == 65 && points.stderr.contains("use --sampler random"))
+        #expect(gep(["sensitivity", "montecarlo", input, "--params", try file(65), "--n", "8", "--sampler", "random"]).status == 0)
+        #expect(gep(["sensitivity", "sobol", input, "--params", "samples/lianping/sensitivity/prices.json", "--n", "1"]).status == 64)
+        let huge = gep(["sensitivity", "sobol", input, "--params", "samples/lianping/sensitivity/prices.json", "--n", "10000000", "--bootstrap", "100000"])
+        #expect(huge.status == 64 && huge.stderr.contains("GB") && huge.stderr.contains("lower --n"))
+    }
 }

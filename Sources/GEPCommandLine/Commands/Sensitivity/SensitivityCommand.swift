@@ -80,6 +80,7 @@ enum SensitivityCommand: Command {
         }
         let method = settings.method
         let runs = SensitivityAnalysis.runs(method, n: settings.n, parameters: parameters)
+        try settings.checkDesign(parameters: parameters.count, runs: runs, outputs: model.outputCount, paramsPath: paramsPath)
         let counter = context.stderr.isTerminal ? ProgressModel<AccountModel>.Counter(total: runs, label: "gep sensitivity \(method)",
                                                                                         sink: context.stderr) : nil
         let report = SensitivityAnalysis.run(method, model: ProgressModel(base: model, counter: counter), parameters: parameters,

@@ -1,3 +1,4 @@
+import Foundation
 import GEPCore
 import GEPReport
 import GEPSensitivity
@@ -20,6 +21,31 @@ struct SensitivitySettings {
     var language: ReportLanguage
 
     static let methods = ["tornado", "montecarlo", "morris", "sobol"]
+
+    /// Checks that the design can take `count` parameters (the Sobol' sequence has
+    /// `SobolSequence.maxDimension` dimensions, and Saltelli's design uses two per parameter)
+    /// and that its inputs and outputs (`runs` rows of `count` inputs, about as many again for
+    /// the unit points, `outputs` values, and Sobol's resample multiplicities) fit in half of
+    /// this machine's memory.
+    func checkDesign(parameters count: Int, runs: Int, outputs: Int, paramsPath: String) throws(GEPError) {
+        var bytes = Double(runs) * Double(2 * count + outputs) * Double(MemoryLayout<Double>.size)
+        if method == "sobol" { bytes += Double(bootstrap) * Double(n) * Double(MemoryLayout<Int32>.size) }   // resample multiplicities
+        let available = Double(ProcessInfo.processInfo.physicalMemory) / 2
+        guard bytes <= available else {
+            throw .usage("The \(method) design of \(runs) runs × \(count) parameters needs about \(Int((bytes / 1e9).rounded(.up))) GB",
+                         hint: "this machine has \(Int(available * 2 / 1e9)) GB: lower --n")
+        }
+        let sequence = SobolSequence.maxDimension
+        if method == "sobol" && 2 * count > sequence {
+            throw .invalidData([Diagnostic(file: paramsPath, path: "parameters", message: "a Sobol analysis takes at most \(sequence / 2) parameters "
+                + "(Saltelli's design uses two of the Sobol' sequence's \(sequence) dimensions per parameter); this file has \(count): "
+                + "screen them with morris first and keep the influential ones")])
+        }
+        if method == "montecarlo" && sampler == .sobol && count > sequence {
+            throw .invalidData([Diagnostic(file: paramsPath, path: "parameters", message: "Sobol' points have at most \(sequence) dimensions; "
+                + "this file has \(count) parameters: use --sampler random")])
+        }
+    }
 
     /// Reads the method (first positional) and the options, refusing options of another method.
     static func read(_ arguments: ParsedArguments) throws(GEPError) -> SensitivitySettings {
@@ -50,7 +76,9 @@ struct SensitivitySettings {
             throw .usage("Invalid value '\(confidenceText)' for '--confidence'", hint: "a level in [0.5, 1), e.g. 0.9 or 0.95")
         }
         let seed = UInt64(try integer("seed", 2023, 0...Int.max))
-        return SensitivitySettings(method: method, n: try integer("n", method == "morris" ? 20 : 4096, 1...10_000_000), seed: seed, levels: levels,
+        // Sobol's estimators need two base samples at least
+        let n = try integer("n", method == "morris" ? 20 : 4096, (method == "sobol" ? 2 : 1)...10_000_000)
+        return SensitivitySettings(method: method, n: n, seed: seed, levels: levels,
                                    bootstrap: try integer("bootstrap", 100, 10...100_000), confidence: confidence,
                                    sampler: arguments.value("sampler") == "random" ? .random(seed: seed) : .sobol,
                                    threads: try RasterOpening.threads(arguments), language: CommonOptions.language(arguments))
