@@ -274,4 +274,28 @@ import GEPCore
         let huge = gep(["sensitivity", "sobol", input, "--params", "samples/lianping/sensitivity/prices.json", "--n", "10000000", "--bootstrap", "100000"])
         #expect(huge.status == 64 && huge.stderr.contains("GB") && huge.stderr.contains("lower --n"))
     }
+
+    /// A scenario file as INPUT: every run builds both accounts with the same draws and the
+    /// outputs are the difference; it equals `gep scenario` (with `--set` for a drawn value).
+    @Test func aScenariosDifferenceCarriesItsUncertainty() throws {
+        let scenario = "samples/lianping/scenarios/plan-2028.json"
+        let run = gep(["sensitivity", "tornado", scenario, "--params", "samples/lianping/sensitivity/prices.json", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let root = try JSONParser.parse(run.stdout, file: "t")
+        #expect(root["scenario"]?.string == "plan_2028")
+        func difference(_ extra: [String]) throws -> Double {
+            let compared = gep(["scenario", scenario, "--format", "json"] + extra)
+            return try #require(try JSONParser.parse(compared.stdout, file: "s")["scenarios"]?.elements?.first?["total"]?["difference_yuan"]?.double)
+        }
+        #expect(root["base_gep_yuan"]?.double == (try difference([])))
+        let travel = try #require(root["results"]?["parameters"]?.elements?.first { $0["id"]?.string == "price.travel_cost_per_visit" })
+        let high = try #require(travel["gep_at_high_yuan"]?.double)
+        #expect(abs(high - (try difference(["--set", "price.travel_cost_per_visit=600"]))) <= 1e-9 * 5.7e10)
+        let table = gep(["sensitivity", "tornado", scenario, "--params", "samples/lianping/sensitivity/prices.json"])
+        #expect(table.stdout.hasPrefix("Sensitivity (tornado) of the difference") && table.stdout.contains("ΔGEP at high"))
+        let changed = gep(["sensitivity", "tornado", "samples/lianping/scenarios/high-carbon-price.json", "--params", "samples/lianping/sensitivity/prices.json"])
+        #expect(changed.status == 65 && changed.stderr.contains("the scenario changes price.carbon"))
+        let grid = gep(["sensitivity", "tornado", "samples/lianping/scenarios/grid-steep-cropland-to-forest.json", "--params", "samples/lianping/sensitivity/prices.json"])
+        #expect(grid.status == 65 && grid.stderr.contains("runs on county scenarios"))
+    }
 }

@@ -11,7 +11,7 @@ import GEPServices
 /// Otherwise every run rebuilds the account with the changed coefficients. A run that fails
 /// (the account refuses the drawn values) or gives a non-finite output yields NaN outputs and
 /// is recorded in `failures`, with its reason, for the caller to report.
-public struct AccountModel: SensitivityModel {
+public struct AccountModel: AccountSensitivityModel {
     /// Number of uncertain coefficients.
     public let dimension: Int
     /// 1 + the number of services.
@@ -20,8 +20,12 @@ public struct AccountModel: SensitivityModel {
     public let isLinearInPrices: Bool
     /// The base account.
     public let base: Account
+    /// GEP of the base account, CNY.
+    public var baseTotal: Double { base.total }
     /// Runs that failed, shared by every copy of the model.
     public let failures = RunFailures()
+    /// This model's failure log.
+    public var failureLogs: [RunFailures] { [failures] }
     let parameters: [SensitivityParameter]
     /// The county input (nil for a grid account).
     let input: CountyInput?
@@ -33,17 +37,25 @@ public struct AccountModel: SensitivityModel {
     /// For input quantities: the input file's bytes, to which each run's values are applied.
     let inputBytes: [UInt8]?
     let coefficients: EffectiveCoefficients
+    /// Accounting year and price basis every build uses (nil: the input's own).
+    let year: Int?
+    let priceBasis: PriceBasis?
     /// Fast path: constant part and slope per output (row-major outputs × parameters).
     let constant: [Double]
     let slope: [Double]
 
     /// Builds the base account and, for price-only parameters, the linear form.
     ///
-    /// - Parameter inputBytes: the input file's bytes, needed when a parameter is a method switch
-    ///   (each combination of choices is applied to them as a scenario would).
+    /// - Parameters:
+    ///   - inputBytes: the input file's bytes, needed when a parameter is a method switch or an
+    ///     input quantity (each run's choices and values are applied to them as a scenario would).
+    ///   - year, priceBasis: the accounting year and price basis of every build (nil: the input's own),
+    ///     as a scenario that moves them needs.
     public init(input: CountyInput, inputBytes: [UInt8]? = nil, coefficients: EffectiveCoefficients,
-                parameters: [SensitivityParameter]) throws(GEPError) {
-        let base = try AccountBuilder.build(input: input, coefficients: coefficients)
+                parameters: [SensitivityParameter], year: Int? = nil, priceBasis: PriceBasis? = nil) throws(GEPError) {
+        let base = try AccountBuilder.build(input: input, coefficients: coefficients, year: year, priceBasis: priceBasis)
+        self.year = year
+        self.priceBasis = priceBasis
         let switches = parameters.compactMap(\.choice)
         let varyInput = parameters.contains { $0.quantity != nil }
         if (varyInput || !switches.isEmpty) && inputBytes == nil {
@@ -92,6 +104,8 @@ public struct AccountModel: SensitivityModel {
         self.coefficients = coefficients
         self.parameters = parameters
         self.rebuild = rebuild
+        year = nil
+        priceBasis = nil
         input = nil
         variants = []
         inputBytes = nil
@@ -169,7 +183,7 @@ public struct AccountModel: SensitivityModel {
                 } else {
                     variants.isEmpty ? input! : variants[combination]
                 }
-                account = try AccountBuilder.build(input: chosen, coefficients: changed)
+                account = try AccountBuilder.build(input: chosen, coefficients: changed, year: year, priceBasis: priceBasis)
             }
             y[0] = account.total
             for (s, service) in account.services.enumerated() { y[s + 1] = service.value }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a command may use from its surroundings: where to print, the environment,
 /// and the directory that relative paths are resolved against.
 public struct CommandContext {
@@ -21,5 +23,12 @@ public struct CommandContext {
         self.stderr = stderr
         self.environment = environment
         self.workingDirectory = workingDirectory
+    }
+
+    /// The directory of the file at `path` (relative paths resolve against `workingDirectory`):
+    /// where the paths an input file names are resolved.
+    func directory(of path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        return (absolute as NSString).deletingLastPathComponent
     }
 }

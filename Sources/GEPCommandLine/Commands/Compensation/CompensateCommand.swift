@@ -72,9 +72,8 @@ enum CompensateCommand: Command {
     static func gridInput(_ name: String, besides quotePath: String, context: CommandContext) throws(GEPError) -> LoadedGrid {
         var path = name
         if !path.hasPrefix("/"), let slash = quotePath.lastIndex(of: "/") { path = String(quotePath[...slash]) + path }
-        let absolute = path.hasPrefix("/") ? path : context.workingDirectory + "/" + path
-        let bytes = try InputFile.read(absolute, relativeTo: "/")
-        let input = try GridInput.parse(bytes, file: path, directory: (absolute as NSString).deletingLastPathComponent)
+        let bytes = try InputFile.read(path, relativeTo: context.workingDirectory)
+        let input = try GridInput.parse(bytes, file: path, directory: context.directory(of: path))
         let classBytes = try InputFile.read(input.classesPath, relativeTo: "/")
         let classes = try LandCoverClasses.parse(classBytes, file: input.classesPath)
         // Names as the user sees them: relative to the working directory where possible.

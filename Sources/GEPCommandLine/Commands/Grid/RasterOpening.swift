@@ -15,8 +15,7 @@ enum RasterOpening {
     /// A grid input read from `bytes` (the file at `path`, relative to the working directory;
     /// its layers resolve against its own folder) and its land-cover classes table.
     static func gridInput(_ path: String, bytes: [UInt8], context: CommandContext) throws(GEPError) -> (GridInput, LandCoverClasses) {
-        let absolute = path.hasPrefix("/") ? path : context.workingDirectory + "/" + path
-        let input = try GridInput.parse(bytes, file: path, directory: (absolute as NSString).deletingLastPathComponent)
+        let input = try GridInput.parse(bytes, file: path, directory: context.directory(of: path))
         let classes = try LandCoverClasses.parse(try InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
         return (input, classes)
     }

@@ -29,10 +29,9 @@ enum ScenarioCommand: Command {
         var scenarios: [Scenario] = []
         var problems: [Diagnostic] = []
         for path in arguments.positionals {
-            let absolute = path.hasPrefix("/") ? path : context.workingDirectory + "/" + path
             let bytes = try InputFile.read(path, relativeTo: context.workingDirectory)
             do {
-                scenarios.append(try Scenario.parse(bytes, file: path, directory: (absolute as NSString).deletingLastPathComponent))
+                scenarios.append(try Scenario.parse(bytes, file: path, directory: context.directory(of: path)))
             } catch {
                 guard case let .invalidData(list) = error else { throw error }
                 problems += list

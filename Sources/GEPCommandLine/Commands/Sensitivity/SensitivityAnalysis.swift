@@ -87,7 +87,7 @@ enum SensitivityAnalysis {
         let swing = { (i: Int) in abs(result.high[i][0] - result.low[i][0]) }
         let order = parameters.indices.sorted { swing($0) > swing($1) }
         let low = { (i: Int) in parameters[i].value(at: ends[i].low) }, high = { (i: Int) in parameters[i].value(at: ends[i].high) }
-        report.headers = ["parameter", "low", "high", "GEP at low (亿元)", "GEP at high (亿元)", "swing (亿元)"]
+        report.headers = ["parameter", "low", "high", "\(settings.outputLabel) at low (亿元)", "\(settings.outputLabel) at high (亿元)", "swing (亿元)"]
         report.rows = order.map { i in
             [parameters[i].id, shown(low(i)), shown(high(i)), NumberText.yi(result.low[i][0]), NumberText.yi(result.high[i][0]), NumberText.yi(swing(i))]
         }

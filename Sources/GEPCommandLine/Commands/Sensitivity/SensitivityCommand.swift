@@ -11,7 +11,7 @@ enum SensitivityCommand: Command {
     static var spec: CommandSpec {
         CommandSpec(
             name: "sensitivity",
-            abstract: "Uncertainty and sensitivity of a county or grid account: tornado, Monte Carlo, Morris, Sobol.",
+            abstract: "Uncertainty and sensitivity of a county or grid account, or of a scenario's difference: tornado, Monte Carlo, Morris, Sobol.",
             discussion: """
             The parameter file lists uncertain coefficients and their distributions (by default triangular over each \
             coefficient's low–high range; see samples/lianping/sensitivity/), method switches such as \
@@ -22,7 +22,7 @@ enum SensitivityCommand: Command {
             progress line counts the model runs on standard error.
             """,
             arguments: [ArgumentSpec(name: "method", help: "tornado, montecarlo, morris or sobol."),
-                        ArgumentSpec(name: "input", help: "The county or grid input file (JSON).")],
+                        ArgumentSpec(name: "input", help: "A county input, a grid input, or a county scenario file (then the outputs are scenario − baseline).")],
             options: [
                 OptionSpec(name: "params", valueName: "file", help: "The parameter file (JSON)."),
                 OptionSpec(name: "n", valueName: "n", help: "Monte Carlo draws, Sobol base samples N (runs = N·(D+2)), or Morris trajectories.",
@@ -47,85 +47,52 @@ enum SensitivityCommand: Command {
         let inputPath = arguments.positionals[1]
         let inputBytes = try InputFile.read(inputPath, relativeTo: context.workingDirectory)
         let paramsBytes = try InputFile.read(paramsPath, relativeTo: context.workingDirectory)
-        let model: AccountModel, parameters: [SensitivityParameter], title: String
-        let isGrid = (try? JSONParser.parse(inputBytes, file: inputPath))?["layers"] != nil
+        let root = try? JSONParser.parse(inputBytes, file: inputPath)
+        let isGrid = root?["layers"] != nil, isScenario = root?["baseline"] != nil || root?["grid_baseline"] != nil
         var zone: GridZone?
         if let text = arguments.value("zone") {
-            guard isGrid else { throw .usage("'--zone' applies to grid inputs", hint: "drop --zone for a county input") }
+            guard isGrid else { throw .usage("'--zone' applies to grid inputs", hint: "drop --zone for a county input or a scenario") }
             guard let parsed = GridZone(parsing: text) else { throw .usage("Invalid value '\(text)' for '--zone'", hint: "a zone set and a zone id, e.g. --zone xinfengjiang=1") }
             zone = parsed
         }
+        var run = SensitivityRun(settings: settings, inputPath: inputPath, paramsPath: paramsPath, arguments: arguments, context: context)
         if isGrid {
             // a grid input: layers opened once (in memory when they fit); each run folds only the
             // per-cell parts whose coefficients changed, on one thread (the design runs on all of them)
             let (grid, classes) = try RasterOpening.gridInput(inputPath, bytes: inputBytes, context: context)
             let coefficients = try CommonOptions.effectiveCoefficients(setID: grid.coefficientSet, arguments: arguments, context: context)
-            parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
+            let parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
             // prices never feed the per-cell kernel: with prices alone nothing is refolded, so the layers stay on disk
             let pricesOnly = parameters.allSatisfy { coefficients.entries[$0.id]?.isMonetary ?? false }
             let incremental = try IncrementalGridAccount(input: grid, classes: classes, coefficients: coefficients, threads: settings.threads,
                                                          focus: zone, residentLimit: pricesOnly ? 0 : IncrementalGridAccount.defaultResidentLimit) { file throws(GEPError) in
                 try RasterOpening.open(file, relativeTo: "/")
             }
-            model = try AccountModel(gridAccount: incremental.base.account, file: paramsPath, coefficients: coefficients, parameters: parameters) { changed throws(GEPError) in
+            let model = try AccountModel(gridAccount: incremental.base.account, file: paramsPath, coefficients: coefficients, parameters: parameters) { changed throws(GEPError) in
                 try incremental.account(coefficients: changed).account
             }
-            title = "\(incremental.base.account.regionNameEN) \(grid.year)"
+            try run.report(model, parameters: parameters, title: "GEP, \(incremental.base.account.regionNameEN) \(grid.year)",
+                           extra: zone.map { ["zone": .string($0.description)] } ?? [:])
+        } else if isScenario {
+            // a scenario: every run builds the baseline and the scenario with the same draws; outputs are differences
+            let scenario = try Scenario.parse(inputBytes, file: inputPath, directory: context.directory(of: inputPath))
+            guard scenario.gridBaselinePath == nil else {
+                throw .invalidData([Diagnostic(file: inputPath, message: "a scenario difference's sensitivity runs on county scenarios; this one changes a grid")])
+            }
+            run.settings.outputLabel = "ΔGEP"
+            let baselineBytes = try InputFile.read(scenario.baselinePath, relativeTo: "/")
+            let baseline = try CountyInput.parse(baselineBytes, file: scenario.baselinePath)
+            let coefficients = try CommonOptions.effectiveCoefficients(setID: baseline.coefficientSet, arguments: arguments, context: context)
+            let parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
+            let model = try ScenarioDifferenceModel(scenario: scenario, baselineBytes: baselineBytes, coefficients: coefficients, parameters: parameters)
+            try run.report(model, parameters: parameters, title: "the difference \(scenario.nameEN) − baseline, \(baseline.regionNameEN)",
+                           base: "base difference", extra: ["scenario": .string(scenario.id)])
         } else {
             let input = try CountyInput.parse(inputBytes, file: inputPath)
             let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, arguments: arguments, context: context)
-            parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients, input: input, inputBytes: inputBytes)
-            model = try AccountModel(input: input, inputBytes: inputBytes, coefficients: coefficients, parameters: parameters)
-            title = "\(input.regionNameEN) \(input.year)"
+            let parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients, input: input, inputBytes: inputBytes)
+            let model = try AccountModel(input: input, inputBytes: inputBytes, coefficients: coefficients, parameters: parameters)
+            try run.report(model, parameters: parameters, title: "GEP, \(input.regionNameEN) \(input.year)", extra: [:])
         }
-        let method = settings.method
-        let runs = SensitivityAnalysis.runs(method, n: settings.n, parameters: parameters)
-        try settings.checkDesign(parameters: parameters.count, runs: runs, outputs: model.outputCount, paramsPath: paramsPath)
-        let counter = context.stderr.isTerminal ? ProgressModel<AccountModel>.Counter(total: runs, label: "gep sensitivity \(method)",
-                                                                                        sink: context.stderr) : nil
-        let report = SensitivityAnalysis.run(method, model: ProgressModel(base: model, counter: counter), parameters: parameters,
-                                             outputs: model.outputNames, settings: settings)
-        counter?.finish()
-        try refuseFailedRuns(model.failures, runs: runs, parameters: parameters, paramsPath: paramsPath)
-        let text: String
-        switch arguments.value("format") {
-        case "csv":
-            text = ([report.csvHeader] + report.csvRows).map(CSVWriter.record).joined()
-        case "json":
-            // what was run, so the JSON alone reproduces it: the method's settings and every parameter as a parameter-file entry
-            var design = report.design
-            design["parameters"] = .array(parameters.map(\.fileEntry))
-            design["dimension"] = .number(Double(parameters.count))
-            var root: [String: JSON] = ["method": .string(method), "input": .string(inputPath), "params": .string(paramsPath), "seed": .number(Double(settings.seed)),
-                                        "design": .object(design), "model_runs": .number(Double(runs)), "linear_in_prices": .bool(model.isLinearInPrices),
-                                        "base_gep_yuan": .number(model.base.total), "results": .object(report.results)]
-            if let zone { root["zone"] = .string(zone.description) }
-            text = JSONWriter.string(.object(root))
-        default:
-            var table = TextTable(headers: report.headers, alignments: [.left] + Array(repeating: .right, count: report.headers.count - 1))
-            for row in report.rows { table.add(row) }
-            text = "Sensitivity (\(method)) of GEP, \(title); base GEP \(NumberText.yi(model.base.total)) 亿元; "
-                + "\(parameters.count) parameters, \(runs) model runs, seed \(settings.seed)" + (model.isLinearInPrices ? " (price-only: runs are dot products)" : "") + "\n"
-                + table.render()
-        }
-        if let path = arguments.value("chart"), let chart = report.chart {
-            try OutputFile.write(Array(chart.utf8), to: path, relativeTo: context.workingDirectory)
-        }
-        try CommonOptions.emit(text, arguments: arguments, context: context)
-    }
-
-    /// Stops with every failed run counted and the first few shown (their values and the
-    /// account's reason): indices and summaries over a design with holes would be wrong.
-    static func refuseFailedRuns(_ failures: RunFailures, runs: Int, parameters: [SensitivityParameter], paramsPath: String) throws(GEPError) {
-        guard failures.count > 0 else { return }
-        var problems = [Diagnostic(file: paramsPath, message: "\(failures.count) of \(runs) model runs failed: a distribution reaches values the account refuses "
-                                   + "(narrow it, or bound it with uniform, triangular or truncated_normal); for example:")]
-        for failure in failures.first {
-            let values = parameters.indices.filter { failure.inputs[$0] != parameters[$0].base }.map { p in
-                "\(parameters[p].id) = " + SensitivityAnalysis.shown(parameters[p].value(at: failure.inputs[p]))
-            }
-            problems.append(Diagnostic(file: paramsPath, message: "run with " + (values.isEmpty ? "every parameter at base" : values.joined(separator: ", ")) + ": " + failure.reason))
-        }
-        throw .invalidData(problems)
     }
 }

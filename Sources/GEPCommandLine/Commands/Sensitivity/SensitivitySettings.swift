@@ -19,6 +19,8 @@ struct SensitivitySettings {
     var sampler: PointSampler
     var threads: Int
     var language: ReportLanguage
+    /// What the first output is called in tables: `GEP`, or `ΔGEP` for a scenario's difference.
+    var outputLabel = "GEP"
 
     static let methods = ["tornado", "montecarlo", "morris", "sobol"]
 

@@ -1,0 +1,86 @@
+import GEPCore
+import GEPSensitivity
+import GEPServices
+
+/// An account-valued sensitivity model as the `gep sensitivity` command reports it.
+public protocol AccountSensitivityModel: SensitivityModel {
+    /// Output names: `gep`, then the service ids.
+    var outputNames: [String] { get }
+    /// The first output at the parameters' base values, CNY.
+    var baseTotal: Double { get }
+    /// True when every run is a dot product (price-only parameters).
+    var isLinearInPrices: Bool { get }
+    /// Where failed runs are recorded.
+    var failureLogs: [RunFailures] { get }
+}
+
+/// A scenario's difference from its baseline as a sensitivity model: every run draws the
+/// parameters once, builds both accounts with them and returns scenario − baseline for GEP and
+/// every service (CNY). Answers whether a scenario's gain or loss holds across the uncertainty.
+///
+/// Both sides take the same drawn values; the scenario's own changes (land cover, adjusted
+/// inputs, switched services, its coefficient changes) stay as the scenario file states them,
+/// so a parameter may not be a coefficient the scenario changes.
+public struct ScenarioDifferenceModel: AccountSensitivityModel {
+    /// The baseline account as a model.
+    public let baseline: AccountModel
+    /// The scenario account as a model (same parameters).
+    public let scenario: AccountModel
+
+    /// Builds both sides of a county scenario: the baseline input and coefficients, and the
+    /// scenario applied to them (its input changes, its coefficient changes, its year and price
+    /// basis), each with `parameters`.
+    ///
+    /// - Parameters:
+    ///   - baselineBytes: the baseline input file's bytes (the scenario is applied to them).
+    ///   - coefficients: the baseline's coefficients (with any `--coefficients`/`--set`).
+    ///   - parameters: coefficients only; parsed against `coefficients`.
+    /// - Throws: `.invalidData` for a grid scenario, a switch or input-quantity parameter, a
+    ///   parameter the scenario itself changes, or any problem of the scenario.
+    public init(scenario: Scenario, baselineBytes: [UInt8], coefficients: EffectiveCoefficients,
+                parameters: [SensitivityParameter]) throws(GEPError) {
+        var problems: [Diagnostic] = []
+        if scenario.gridBaselinePath != nil {
+            problems.append(Diagnostic(file: scenario.file, message: "a scenario difference's sensitivity runs on county scenarios; this one changes a grid"))
+        }
+        for parameter in parameters where parameter.choice != nil || parameter.quantity != nil {
+            problems.append(Diagnostic(file: scenario.file, message: "\(parameter.id): method switches and input quantities are not varied in a scenario difference (the scenario sets its own)"))
+        }
+        let changed = Set(scenario.coefficients.map(\.id))
+        for parameter in parameters where changed.contains(parameter.id) {
+            problems.append(Diagnostic(file: scenario.file, path: "coefficients.\(parameter.id)",
+                                       message: "the scenario changes \(parameter.id), so it cannot also be a parameter of the difference"))
+        }
+        guard problems.isEmpty else { throw .invalidData(problems) }
+        var baselineInput = try CountyInput.parse(baselineBytes, file: scenario.baselinePath)
+        baselineInput.file = scenario.baselineName
+        let scenarioInput = try scenario.apply(toBaseline: baselineBytes)
+        let scenarioCoefficients = try ScenarioRunner.changedCoefficients(scenario, coefficients)
+        baseline = try AccountModel(input: baselineInput, coefficients: coefficients, parameters: parameters)
+        self.scenario = try AccountModel(input: scenarioInput, coefficients: scenarioCoefficients, parameters: parameters,
+                                         year: scenario.year, priceBasis: scenario.priceBasis ?? baselineInput.priceBasis)
+    }
+
+    /// Number of parameters.
+    public var dimension: Int { baseline.dimension }
+    /// 1 + the number of services.
+    public var outputCount: Int { baseline.outputCount }
+    /// `gep`, then the service ids (each a difference, scenario − baseline).
+    public var outputNames: [String] { baseline.outputNames }
+    /// Scenario GEP − baseline GEP at the base values, CNY.
+    public var baseTotal: Double { scenario.base.total - baseline.base.total }
+    /// True when both sides are dot products.
+    public var isLinearInPrices: Bool { baseline.isLinearInPrices && scenario.isLinearInPrices }
+    /// Both sides' failure logs.
+    public var failureLogs: [RunFailures] { [baseline.failures, scenario.failures] }
+
+    /// y = y_scenario − y_baseline.
+    public func evaluate(_ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>) {
+        let k = outputCount
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { base in
+            baseline.evaluate(x, into: base)
+            scenario.evaluate(x, into: y)
+            for c in 0..<k { y[c] -= base[c] }
+        }
+    }
+}
