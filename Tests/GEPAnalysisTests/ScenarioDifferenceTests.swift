@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GEPCore
+import GEPRaster
 import GEPSensitivity
 @testable import GEPAnalysis
 
@@ -47,5 +48,29 @@ import GEPSensitivity
             throws: { ($0 as? GEPError)?.description.contains("the scenario changes price.carbon, so it cannot also be a parameter of the difference") ?? false }
         #expect { _ = try Self.setUp("plan-2028.json", #"{"parameters": [{"switch": "oxygen_release", "values": [true, false]}]}"#) }
             throws: { ($0 as? GEPError)?.description.contains("method switches and input quantities are not varied in a scenario difference") ?? false }
+    }
+
+    /// A grid scenario (cropland on steep slopes back to forest, a land-cover rule): both sides are
+    /// incremental grid accounts; the difference equals the grid comparison bit for bit, at the
+    /// base and at a draw that refolds the water part.
+    @Test func aGridScenariosDifferenceIsTheGridComparisons() throws {
+        let file = "grid-steep-cropland-to-forest.json"
+        let scenario = try Scenario.parse(InputFile.read(ScenarioTests.directory + "/" + file, relativeTo: "/"), file: file, directory: ScenarioTests.directory)
+        let library = try CoefficientLibrary.load(directory: ScenarioTests.repository + "/coefficients")
+        let coefficients = try EffectiveCoefficients.resolve(library: library, setID: "lianping")
+        let parameters = try SensitivityParameters.parse(Array(#"{"parameters": [{"coefficient": "water_yield.seasonality_z"}, {"coefficient": "price.carbon"}]}"#.utf8),
+                                                         file: "p.json", coefficients: coefficients)
+        let model = try ScenarioDifferenceModel(gridScenario: scenario, coefficients: coefficients, parameters: parameters, threads: 2) { path throws(GEPError) in
+            try GeoTIFFBand(path: path)
+        }
+        func compared(_ overrides: [(id: String, value: Double)]) throws -> ScenarioComparison {
+            try #require(try ScenarioRunner.run([scenario], library: library, overrides: overrides, threads: 2).first)
+        }
+        #expect(model.baseTotal == (try compared([])).total.difference)
+        let draw = [20.0, 150.0]
+        let expected = try compared([("water_yield.seasonality_z", 20), ("price.carbon", 150)])
+        let y = Self.outputs(model, draw)
+        #expect(y[0] == expected.total.difference)
+        #expect(zip(y.dropFirst(), expected.services).allSatisfy { $0 == $1.difference })
     }
 }

@@ -275,8 +275,8 @@ import GEPCore
         #expect(huge.status == 64 && huge.stderr.contains("GB") && huge.stderr.contains("lower --n"))
     }
 
-    /// A scenario file as INPUT: every run builds both accounts with the same draws and the
-    /// outputs are the difference; it equals `gep scenario` (with `--set` for a drawn value).
+    /// A scenario file as INPUT (county or grid): every run builds both accounts with the same
+    /// draws and the outputs are the difference; it equals `gep scenario` (with `--set` for a drawn value).
     @Test func aScenariosDifferenceCarriesItsUncertainty() throws {
         let scenario = "samples/lianping/scenarios/plan-2028.json"
         let run = gep(["sensitivity", "tornado", scenario, "--params", "samples/lianping/sensitivity/prices.json", "--format", "json"])
@@ -295,7 +295,11 @@ import GEPCore
         #expect(table.stdout.hasPrefix("Sensitivity (tornado) of the difference") && table.stdout.contains("ΔGEP at high"))
         let changed = gep(["sensitivity", "tornado", "samples/lianping/scenarios/high-carbon-price.json", "--params", "samples/lianping/sensitivity/prices.json"])
         #expect(changed.status == 65 && changed.stderr.contains("the scenario changes price.carbon"))
-        let grid = gep(["sensitivity", "tornado", "samples/lianping/scenarios/grid-steep-cropland-to-forest.json", "--params", "samples/lianping/sensitivity/prices.json"])
-        #expect(grid.status == 65 && grid.stderr.contains("runs on county scenarios"))
+        // a grid scenario: both grid accounts incremental; the base difference is `gep scenario`'s
+        let gridScenario = "samples/lianping/scenarios/grid-steep-cropland-to-forest.json"
+        let grid = gep(["sensitivity", "tornado", gridScenario, "--params", "samples/lianping/sensitivity/grid.json", "--format", "json"])
+        #expect(grid.status == 0, "\(grid.stderr)")
+        let gridDifference = try JSONParser.parse(gep(["scenario", gridScenario, "--format", "json"]).stdout, file: "g")["scenarios"]?.elements?.first?["total"]?["difference_yuan"]?.double
+        #expect(try JSONParser.parse(grid.stdout, file: "t")["base_gep_yuan"]?.double == gridDifference)
     }
 }

@@ -1,4 +1,7 @@
+import Foundation
 import GEPCore
+import GEPGrid
+import GEPRaster
 import GEPSensitivity
 import GEPServices
 
@@ -39,10 +42,63 @@ public struct ScenarioDifferenceModel: AccountSensitivityModel {
     ///   parameter the scenario itself changes, or any problem of the scenario.
     public init(scenario: Scenario, baselineBytes: [UInt8], coefficients: EffectiveCoefficients,
                 parameters: [SensitivityParameter]) throws(GEPError) {
-        var problems: [Diagnostic] = []
         if scenario.gridBaselinePath != nil {
-            problems.append(Diagnostic(file: scenario.file, message: "a scenario difference's sensitivity runs on county scenarios; this one changes a grid"))
+            throw .invalidData([Diagnostic(file: scenario.file, message: "a grid scenario's difference is built with init(gridScenario:…)")])
         }
+        try Self.check(scenario, parameters)
+        var baselineInput = try CountyInput.parse(baselineBytes, file: scenario.baselinePath)
+        baselineInput.file = scenario.baselineName
+        let scenarioInput = try scenario.apply(toBaseline: baselineBytes)
+        let scenarioCoefficients = try ScenarioRunner.changedCoefficients(scenario, coefficients)
+        baseline = try AccountModel(input: baselineInput, coefficients: coefficients, parameters: parameters)
+        self.scenario = try AccountModel(input: scenarioInput, coefficients: scenarioCoefficients, parameters: parameters,
+                                         year: scenario.year, priceBasis: scenario.priceBasis ?? baselineInput.priceBasis)
+    }
+
+    /// Builds both sides of a grid scenario as incremental grid accounts (each run refolds only
+    /// the per-cell parts its draws change): the grid input, and again with the scenario's land
+    /// cover (a replacement raster or a rule), coefficient changes, year and price basis.
+    ///
+    /// - Parameters:
+    ///   - coefficients: the grid input's coefficients (with any `--coefficients`/`--set`).
+    ///   - open: opens a layer file (GeoTIFF or ESRI ASCII).
+    /// - Throws: as `init(scenario:baselineBytes:coefficients:parameters:)`, and every problem
+    ///   of the grid input and its layers.
+    public init(gridScenario scenario: Scenario, coefficients: EffectiveCoefficients, parameters: [SensitivityParameter], threads: Int,
+                open: @escaping @Sendable (String) throws(GEPError) -> any RasterBand) throws(GEPError) {
+        guard let gridPath = scenario.gridBaselinePath else {
+            throw .invalidData([Diagnostic(file: scenario.file, message: "a county scenario's difference is built with init(scenario:…)")])
+        }
+        try Self.check(scenario, parameters)
+        let input = try GridInput.parse(try InputFile.read(gridPath, relativeTo: "/"), file: scenario.baselineName,
+                                        directory: (gridPath as NSString).deletingLastPathComponent)
+        let classes = try LandCoverClasses.parse(try InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
+        let scenarioCoefficients = try ScenarioRunner.changedCoefficients(scenario, coefficients)
+        var changedInput = input
+        if let year = scenario.year { changedInput.year = year }
+        let lulcPath = input.layers["lulc"]
+        let scenarioOpen: (String) throws(GEPError) -> any RasterBand = { path throws(GEPError) in
+            guard path == lulcPath else { return try open(path) }
+            if let replacement = scenario.landCoverRaster { return try open(replacement) }
+            if let rule = scenario.landCoverRule { return try LandCoverRuleBand(base: try open(path), condition: try open(rule.raster), rule: rule) }
+            return try open(path)
+        }
+        let before = try IncrementalGridAccount(input: input, classes: classes, coefficients: coefficients, threads: threads, open: open)
+        let after = try IncrementalGridAccount(input: changedInput, classes: classes, coefficients: scenarioCoefficients,
+                                               priceBasis: scenario.priceBasis, threads: threads, open: scenarioOpen)
+        baseline = try AccountModel(gridAccount: before.base.account, file: scenario.file, coefficients: coefficients, parameters: parameters) { changed throws(GEPError) in
+            try before.account(coefficients: changed).account
+        }
+        self.scenario = try AccountModel(gridAccount: after.base.account, file: scenario.file, coefficients: scenarioCoefficients,
+                                         parameters: parameters) { changed throws(GEPError) in
+            try after.account(coefficients: changed).account
+        }
+    }
+
+    /// Refuses what a difference cannot vary: switches and input quantities, and any coefficient
+    /// the scenario itself changes.
+    private static func check(_ scenario: Scenario, _ parameters: [SensitivityParameter]) throws(GEPError) {
+        var problems: [Diagnostic] = []
         for parameter in parameters where parameter.choice != nil || parameter.quantity != nil {
             problems.append(Diagnostic(file: scenario.file, message: "\(parameter.id): method switches and input quantities are not varied in a scenario difference (the scenario sets its own)"))
         }
@@ -52,13 +108,6 @@ public struct ScenarioDifferenceModel: AccountSensitivityModel {
                                        message: "the scenario changes \(parameter.id), so it cannot also be a parameter of the difference"))
         }
         guard problems.isEmpty else { throw .invalidData(problems) }
-        var baselineInput = try CountyInput.parse(baselineBytes, file: scenario.baselinePath)
-        baselineInput.file = scenario.baselineName
-        let scenarioInput = try scenario.apply(toBaseline: baselineBytes)
-        let scenarioCoefficients = try ScenarioRunner.changedCoefficients(scenario, coefficients)
-        baseline = try AccountModel(input: baselineInput, coefficients: coefficients, parameters: parameters)
-        self.scenario = try AccountModel(input: scenarioInput, coefficients: scenarioCoefficients, parameters: parameters,
-                                         year: scenario.year, priceBasis: scenario.priceBasis ?? baselineInput.priceBasis)
     }
 
     /// Number of parameters.

@@ -76,16 +76,25 @@ enum SensitivityCommand: Command {
         } else if isScenario {
             // a scenario: every run builds the baseline and the scenario with the same draws; outputs are differences
             let scenario = try Scenario.parse(inputBytes, file: inputPath, directory: context.directory(of: inputPath))
-            guard scenario.gridBaselinePath == nil else {
-                throw .invalidData([Diagnostic(file: inputPath, message: "a scenario difference's sensitivity runs on county scenarios; this one changes a grid")])
-            }
             run.settings.outputLabel = "ΔGEP"
             let baselineBytes = try InputFile.read(scenario.baselinePath, relativeTo: "/")
-            let baseline = try CountyInput.parse(baselineBytes, file: scenario.baselinePath)
-            let coefficients = try CommonOptions.effectiveCoefficients(setID: baseline.coefficientSet, arguments: arguments, context: context)
-            let parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
-            let model = try ScenarioDifferenceModel(scenario: scenario, baselineBytes: baselineBytes, coefficients: coefficients, parameters: parameters)
-            try run.report(model, parameters: parameters, title: "the difference \(scenario.nameEN) − baseline, \(baseline.regionNameEN)",
+            let model: ScenarioDifferenceModel, parameters: [SensitivityParameter], region: String
+            if let gridPath = scenario.gridBaselinePath {
+                let grid = try GridInput.parse(baselineBytes, file: scenario.baselineName, directory: context.directory(of: gridPath))
+                let coefficients = try CommonOptions.effectiveCoefficients(setID: grid.coefficientSet, arguments: arguments, context: context)
+                parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
+                model = try ScenarioDifferenceModel(gridScenario: scenario, coefficients: coefficients, parameters: parameters, threads: settings.threads) { file throws(GEPError) in
+                    try RasterOpening.open(file, relativeTo: "/")
+                }
+                region = grid.regionNameEN
+            } else {
+                let baseline = try CountyInput.parse(baselineBytes, file: scenario.baselinePath)
+                let coefficients = try CommonOptions.effectiveCoefficients(setID: baseline.coefficientSet, arguments: arguments, context: context)
+                parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
+                model = try ScenarioDifferenceModel(scenario: scenario, baselineBytes: baselineBytes, coefficients: coefficients, parameters: parameters)
+                region = baseline.regionNameEN
+            }
+            try run.report(model, parameters: parameters, title: "the difference \(scenario.nameEN) − baseline, \(region)",
                            base: "base difference", extra: ["scenario": .string(scenario.id)])
         } else {
             let input = try CountyInput.parse(inputBytes, file: inputPath)
