@@ -9,23 +9,38 @@ extension ScenarioRunner {
     static func compareGrid(_ scenario: Scenario, gridPath: String, library: CoefficientLibrary, userSets: [CoefficientSet],
                             overrides: [(id: String, value: Double)], threads: Int,
                             open: @escaping (String) throws(GEPError) -> any RasterBand) throws(GEPError) -> ScenarioComparison {
-        let input = try GridInput.parse(try InputFile.read(gridPath, relativeTo: "/"), file: scenario.baselineName,
-                                        directory: (gridPath as NSString).deletingLastPathComponent)
-        let classes = try LandCoverClasses.parse(try InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
+        let (input, classes) = try scenario.gridBaseline(gridPath)
         let baselineCoefficients = try EffectiveCoefficients.resolve(library: library, setID: input.coefficientSet, userSets: userSets, overrides: overrides)
         let baseline = try GridAccountRunner.run(input: input, classes: classes, coefficients: baselineCoefficients, threads: threads, open: open)
         let coefficients = try changedCoefficients(scenario, baselineCoefficients)
-        let lulcPath = input.layers["lulc"]
-        let scenarioOpen: (String) throws(GEPError) -> any RasterBand = { path throws(GEPError) in
-            guard path == lulcPath else { return try open(path) }
-            if let replacement = scenario.landCoverRaster { return try open(replacement) }
-            if let rule = scenario.landCoverRule { return try LandCoverRuleBand(base: try open(path), condition: try open(rule.raster), rule: rule) }
-            return try open(path)
-        }
+        let scenarioOpen = scenario.opening(landCoverOf: input, with: open)
         var changedInput = input
         if let year = scenario.year { changedInput.year = year }
         let result = try GridAccountRunner.run(input: changedInput, classes: classes, coefficients: coefficients,
                                                priceBasis: scenario.priceBasis, threads: threads, open: scenarioOpen)
         return ScenarioComparison(scenario: scenario, baseline: baseline.account, baselineCoefficients: baselineCoefficients, result: result.account)
+    }
+}
+
+extension Scenario {
+    /// The grid input a grid scenario changes (at `gridPath`) and its land-cover classes.
+    func gridBaseline(_ gridPath: String) throws(GEPError) -> (GridInput, LandCoverClasses) {
+        let input = try GridInput.parse(try InputFile.read(gridPath, relativeTo: "/"), file: baselineName,
+                                        directory: (gridPath as NSString).deletingLastPathComponent)
+        let classes = try LandCoverClasses.parse(try InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
+        return (input, classes)
+    }
+
+    /// Opens `input`'s layers as `open` does, except its land cover: the scenario's replacement
+    /// raster, or its rule applied to the input's land cover.
+    func opening(landCoverOf input: GridInput, with open: @escaping (String) throws(GEPError) -> any RasterBand)
+        -> (String) throws(GEPError) -> any RasterBand {
+        let lulcPath = input.layers["lulc"], replacement = landCoverRaster, rule = landCoverRule
+        return { path throws(GEPError) in
+            guard path == lulcPath else { return try open(path) }
+            if let replacement { return try open(replacement) }
+            if let rule { return try LandCoverRuleBand(base: try open(path), condition: try open(rule.raster), rule: rule) }
+            return try open(path)
+        }
     }
 }

@@ -70,19 +70,11 @@ public struct ScenarioDifferenceModel: AccountSensitivityModel {
             throw .invalidData([Diagnostic(file: scenario.file, message: "a county scenario's difference is built with init(scenario:…)")])
         }
         try Self.check(scenario, parameters)
-        let input = try GridInput.parse(try InputFile.read(gridPath, relativeTo: "/"), file: scenario.baselineName,
-                                        directory: (gridPath as NSString).deletingLastPathComponent)
-        let classes = try LandCoverClasses.parse(try InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
+        let (input, classes) = try scenario.gridBaseline(gridPath)
         let scenarioCoefficients = try ScenarioRunner.changedCoefficients(scenario, coefficients)
         var changedInput = input
         if let year = scenario.year { changedInput.year = year }
-        let lulcPath = input.layers["lulc"]
-        let scenarioOpen: (String) throws(GEPError) -> any RasterBand = { path throws(GEPError) in
-            guard path == lulcPath else { return try open(path) }
-            if let replacement = scenario.landCoverRaster { return try open(replacement) }
-            if let rule = scenario.landCoverRule { return try LandCoverRuleBand(base: try open(path), condition: try open(rule.raster), rule: rule) }
-            return try open(path)
-        }
+        let scenarioOpen = scenario.opening(landCoverOf: input, with: open)
         let before = try IncrementalGridAccount(input: input, classes: classes, coefficients: coefficients, threads: threads, open: open)
         let after = try IncrementalGridAccount(input: changedInput, classes: classes, coefficients: scenarioCoefficients,
                                                priceBasis: scenario.priceBasis, threads: threads, open: scenarioOpen)
