@@ -1,4 +1,3 @@
-import Foundation
 import GEPCore
 import GEPGrid
 import GEPRaster
