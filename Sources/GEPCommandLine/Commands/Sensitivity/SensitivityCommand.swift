@@ -17,12 +17,15 @@ enum SensitivityCommand: Command {
             coefficient's low–high range; see samples/lianping/sensitivity/), method switches such as \
             {"method": "water_conservation", "values": ["water_balance", "water_yield"]}, and input quantities such as \
             {"input": "climate.precipitation", "distribution": {...}} in the input's unit. When every parameter is a price the \
-            account is computed once and each run is a dot product. All designs are seeded: the same command gives the \
-            same numbers. Outputs are GEP and every service; the table shows GEP, CSV every output. On a terminal, a \
-            progress line counts the model runs on standard error.
+            account is computed once and each run is a dot product; on a grid each run refolds only the per-cell parts \
+            (water, soil, carbon) whose coefficients changed. With a scenario file as INPUT every run builds the \
+            baseline and the scenario with the same draws and the outputs are their differences. All designs are \
+            seeded: the same command gives the same numbers. Outputs are GEP and every service; the table shows GEP, \
+            CSV and JSON every output. A run the account refuses stops the analysis (exit 65) with its values and \
+            reason. On a terminal, a progress line counts the model runs on standard error.
             """,
             arguments: [ArgumentSpec(name: "method", help: "tornado, montecarlo, morris or sobol."),
-                        ArgumentSpec(name: "input", help: "A county input, a grid input, or a county scenario file (then the outputs are scenario − baseline).")],
+                        ArgumentSpec(name: "input", help: "A county input, a grid input, or a scenario file (then the outputs are scenario − baseline).")],
             options: [
                 OptionSpec(name: "params", valueName: "file", help: "The parameter file (JSON)."),
                 OptionSpec(name: "n", valueName: "n", help: "Monte Carlo draws, Sobol base samples N (runs = N·(D+2)), or Morris trajectories.",
