@@ -4,6 +4,7 @@ import GEPCore
 import GEPRaster
 import GEPSensitivity
 @testable import GEPAnalysis
+import GEPGrid
 
 /// A scenario's difference from its baseline as a sensitivity model: at the base it is the
 /// scenario comparison's difference, and at any drawn values it is the comparison run with
@@ -72,5 +73,27 @@ import GEPSensitivity
         let y = Self.outputs(model, draw)
         #expect(y[0] == expected.total.difference)
         #expect(zip(y.dropFirst(), expected.services).allSatisfy { $0 == $1.difference })
+    }
+
+    /// Focused on a zone, a grid scenario's difference is the difference of that zone's rows.
+    @Test func aGridScenariosZoneDifferenceIsTheZoneRows() throws {
+        let file = "grid-steep-cropland-to-forest.json"
+        let scenario = try Scenario.parse(InputFile.read(ScenarioTests.directory + "/" + file, relativeTo: "/"), file: file, directory: ScenarioTests.directory)
+        let library = try CoefficientLibrary.load(directory: ScenarioTests.repository + "/coefficients")
+        let coefficients = try EffectiveCoefficients.resolve(library: library, setID: "lianping")
+        let parameters = try SensitivityParameters.parse(Array(#"{"parameters": [{"coefficient": "price.carbon"}]}"#.utf8), file: "p.json", coefficients: coefficients)
+        let open: @Sendable (String) throws(GEPError) -> any RasterBand = { path throws(GEPError) in try GeoTIFFBand(path: path) }
+        let zone = GridZone(set: "xinfengjiang", id: 1)
+        let model = try ScenarioDifferenceModel(gridScenario: scenario, coefficients: coefficients, parameters: parameters, threads: 2, focus: zone, open: open)
+        let (input, classes) = try scenario.gridBaseline(try #require(scenario.gridBaselinePath))
+        let before = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients, threads: 2, open: open)
+        let after = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients, threads: 2,
+                                              open: scenario.opening(landCoverOf: input, with: open))
+        func row(_ grid: GridAccount) throws -> GridAccount.Row {
+            try #require(grid.zones.first { $0.name == zone.set }?.rows.first { $0.id == zone.id })
+        }
+        let expected = try row(after).total - row(before).total
+        #expect(abs(model.baseTotal - expected) <= 1e-12 * (try row(after).total))
+        #expect(expected != 0)
     }
 }

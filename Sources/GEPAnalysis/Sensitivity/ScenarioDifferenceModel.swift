@@ -60,11 +60,12 @@ public struct ScenarioDifferenceModel: AccountSensitivityModel {
     ///
     /// - Parameters:
     ///   - coefficients: the grid input's coefficients (with any `--coefficients`/`--set`).
+    ///   - focus: a zone whose accounts are compared instead of the whole grid's.
     ///   - open: opens a layer file (GeoTIFF or ESRI ASCII).
     /// - Throws: as `init(scenario:baselineBytes:coefficients:parameters:)`, and every problem
-    ///   of the grid input and its layers.
+    ///   of the grid input and its layers, or of `focus`.
     public init(gridScenario scenario: Scenario, coefficients: EffectiveCoefficients, parameters: [SensitivityParameter], threads: Int,
-                open: @escaping @Sendable (String) throws(GEPError) -> any RasterBand) throws(GEPError) {
+                focus: GridZone? = nil, open: @escaping @Sendable (String) throws(GEPError) -> any RasterBand) throws(GEPError) {
         guard let gridPath = scenario.gridBaselinePath else {
             throw .invalidData([Diagnostic(file: scenario.file, message: "a county scenario's difference is built with init(scenario:…)")])
         }
@@ -74,9 +75,9 @@ public struct ScenarioDifferenceModel: AccountSensitivityModel {
         var changedInput = input
         if let year = scenario.year { changedInput.year = year }
         let scenarioOpen = scenario.opening(landCoverOf: input, with: open)
-        let before = try IncrementalGridAccount(input: input, classes: classes, coefficients: coefficients, threads: threads, open: open)
+        let before = try IncrementalGridAccount(input: input, classes: classes, coefficients: coefficients, threads: threads, focus: focus, open: open)
         let after = try IncrementalGridAccount(input: changedInput, classes: classes, coefficients: scenarioCoefficients,
-                                               priceBasis: scenario.priceBasis, threads: threads, open: scenarioOpen)
+                                               priceBasis: scenario.priceBasis, threads: threads, focus: focus, open: scenarioOpen)
         baseline = try AccountModel(gridAccount: before.base.account, file: scenario.file, coefficients: coefficients, parameters: parameters) { changed throws(GEPError) in
             try before.account(coefficients: changed).account
         }

@@ -35,7 +35,7 @@ enum SensitivityCommand: Command {
                 OptionSpec(name: "levels", valueName: "p", help: "Morris grid levels (even); the step is Δ = p/(2(p−1)).", defaultValue: "4"),
                 OptionSpec(name: "bootstrap", valueName: "b", help: "Sobol bootstrap resamples for the confidence intervals.", defaultValue: "100"),
                 OptionSpec(name: "confidence", valueName: "c", help: "Sobol confidence level of the intervals.", defaultValue: "0.95"),
-                OptionSpec(name: "zone", valueName: "set=id", help: "Grid inputs: analyse one zone's account (e.g. xinfengjiang=1) instead of the whole grid's."),
+                OptionSpec(name: "zone", valueName: "set=id", help: "Grid inputs and grid scenarios: analyse one zone's account (e.g. xinfengjiang=1) instead of the whole grid's."),
                 RasterOpening.threadsOption,
                 OptionSpec(name: "chart", valueName: "file.svg", help: "Also draw the tornado, the Monte Carlo histogram or the Sobol bars as SVG."),
                 CommonOptions.language,
@@ -54,7 +54,9 @@ enum SensitivityCommand: Command {
         let isGrid = root?["layers"] != nil, isScenario = root?["baseline"] != nil || root?["grid_baseline"] != nil
         var zone: GridZone?
         if let text = arguments.value("zone") {
-            guard isGrid else { throw .usage("'--zone' applies to grid inputs", hint: "drop --zone for a county input or a scenario") }
+            guard isGrid || root?["grid_baseline"] != nil else {
+                throw .usage("'--zone' applies to grid inputs and grid scenarios", hint: "drop --zone for a county input or scenario")
+            }
             guard let parsed = GridZone(parsing: text) else { throw .usage("Invalid value '\(text)' for '--zone'", hint: "a zone set and a zone id, e.g. --zone xinfengjiang=1") }
             zone = parsed
         }
@@ -86,10 +88,11 @@ enum SensitivityCommand: Command {
                 let grid = try GridInput.parse(baselineBytes, file: scenario.baselineName, directory: context.directory(of: gridPath))
                 let coefficients = try CommonOptions.effectiveCoefficients(setID: grid.coefficientSet, arguments: arguments, context: context)
                 parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
-                model = try ScenarioDifferenceModel(gridScenario: scenario, coefficients: coefficients, parameters: parameters, threads: settings.threads) { file throws(GEPError) in
+                model = try ScenarioDifferenceModel(gridScenario: scenario, coefficients: coefficients, parameters: parameters, threads: settings.threads,
+                                                    focus: zone) { file throws(GEPError) in
                     try RasterOpening.open(file, relativeTo: "/")
                 }
-                region = grid.regionNameEN
+                region = grid.regionNameEN + (zone.map { " (\($0.set) \($0.id))" } ?? "")
             } else {
                 let baseline = try CountyInput.parse(baselineBytes, file: scenario.baselinePath)
                 let coefficients = try CommonOptions.effectiveCoefficients(setID: baseline.coefficientSet, arguments: arguments, context: context)
@@ -97,8 +100,10 @@ enum SensitivityCommand: Command {
                 model = try ScenarioDifferenceModel(scenario: scenario, baselineBytes: baselineBytes, coefficients: coefficients, parameters: parameters)
                 region = baseline.regionNameEN
             }
+            var extra: [String: JSON] = ["scenario": .string(scenario.id)]
+            if let zone { extra["zone"] = .string(zone.description) }
             try run.report(model, parameters: parameters, title: "the difference \(scenario.nameEN) − baseline, \(region)",
-                           base: "base difference", extra: ["scenario": .string(scenario.id)])
+                           base: "base difference", extra: extra)
         } else {
             let input = try CountyInput.parse(inputBytes, file: inputPath)
             let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, arguments: arguments, context: context)
