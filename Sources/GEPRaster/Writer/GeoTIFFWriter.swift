@@ -18,7 +18,7 @@ import GEPCore
 /// ```
 public struct GeoTIFFWriter {
     /// The encoder and its output file (shared by copies of this writer).
-    private let encoder: GeoTIFFBlockEncoder
+    let encoder: GeoTIFFBlockEncoder
 
     /// Creates the output's temporary file and checks the options.
     ///
