@@ -25,10 +25,13 @@ public struct CommandContext {
         self.workingDirectory = workingDirectory
     }
 
-    /// The directory of the file at `path` (relative paths resolve against `workingDirectory`):
-    /// where the paths an input file names are resolved.
+    /// `path` as an absolute path: relative paths resolve against `workingDirectory`.
+    func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : workingDirectory + "/" + path
+    }
+
+    /// The directory of the file at `path`: where the paths an input file names are resolved.
     func directory(of path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
-        return (absolute as NSString).deletingLastPathComponent
+        (absolute(path) as NSString).deletingLastPathComponent
     }
 }

@@ -39,7 +39,7 @@ enum SynthCommand: Command {
         let seedText = arguments.value("seed") ?? "2023"
         guard let seed = UInt64(seedText) else { throw .usage("Invalid value '\(seedText)' for '--seed'", hint: "a non-negative whole number") }
         guard let out = arguments.value("out") else { throw .usage("Missing '--out'", hint: "give the output directory, e.g. --out grid/") }
-        let directory = out.hasPrefix("/") ? out : context.workingDirectory + "/" + out
+        let directory = context.absolute(out)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
