@@ -1,6 +1,31 @@
 import GEPCore
+import GEPGrid
 
 extension Scenario {
+    /// The two sides of a county scenario, as the comparison and the difference model build them.
+    struct CountySides {
+        /// The baseline input, named as the scenario names its baseline.
+        var baseline: CountyInput
+        /// The input with the scenario applied.
+        var changed: CountyInput
+        /// The scenario account's price basis: the scenario's, else the baseline's.
+        var priceBasis: PriceBasis
+    }
+
+    /// Reads the baseline from `bytes` and applies the scenario to it.
+    func countySides(baselineBytes bytes: [UInt8]) throws(GEPError) -> CountySides {
+        var baseline = try CountyInput.parse(bytes, file: baselinePath)
+        baseline.file = baselineName
+        return CountySides(baseline: baseline, changed: try apply(toBaseline: bytes), priceBasis: priceBasis ?? baseline.priceBasis)
+    }
+
+    /// A grid scenario's changed grid input: the baseline's, in the scenario's accounting year.
+    func changedGridInput(_ input: GridInput) -> GridInput {
+        var changed = input
+        if let year { changed.year = year }
+        return changed
+    }
+
     /// The baseline input with the scenario's land-cover conversions, adjustments and service
     /// changes applied, re-validated as a county input. The result names the baseline file,
     /// so a scenario with no changes yields an input (and an account) identical to the baseline's.

@@ -14,9 +14,7 @@ extension ScenarioRunner {
         let baseline = try GridAccountRunner.run(input: input, classes: classes, coefficients: baselineCoefficients, threads: threads, open: open)
         let coefficients = try changedCoefficients(scenario, baselineCoefficients)
         let scenarioOpen = scenario.opening(landCoverOf: input, with: open)
-        var changedInput = input
-        if let year = scenario.year { changedInput.year = year }
-        let result = try GridAccountRunner.run(input: changedInput, classes: classes, coefficients: coefficients,
+        let result = try GridAccountRunner.run(input: scenario.changedGridInput(input), classes: classes, coefficients: coefficients,
                                                priceBasis: scenario.priceBasis, threads: threads, open: scenarioOpen)
         return ScenarioComparison(scenario: scenario, baseline: baseline.account, baselineCoefficients: baselineCoefficients, result: result.account)
     }

@@ -53,16 +53,12 @@ public enum ScenarioRunner {
     /// One scenario: baseline account, changed input and coefficients, scenario account, comparison.
     public static func compare(_ scenario: Scenario, library: CoefficientLibrary, userSets: [CoefficientSet],
                                overrides: [(id: String, value: Double)]) throws(GEPError) -> ScenarioComparison {
-        let bytes = try InputFile.read(scenario.baselinePath, relativeTo: "/")
-        var baselineInput = try CountyInput.parse(bytes, file: scenario.baselinePath)
-        baselineInput.file = scenario.baselineName
-        let baselineCoefficients = try EffectiveCoefficients.resolve(library: library, setID: baselineInput.coefficientSet,
+        let sides = try scenario.countySides(baselineBytes: try InputFile.read(scenario.baselinePath, relativeTo: "/"))
+        let baselineCoefficients = try EffectiveCoefficients.resolve(library: library, setID: sides.baseline.coefficientSet,
                                                                     userSets: userSets, overrides: overrides)
-        let baseline = try AccountBuilder.build(input: baselineInput, coefficients: baselineCoefficients)
-        let input = try scenario.apply(toBaseline: bytes)
+        let baseline = try AccountBuilder.build(input: sides.baseline, coefficients: baselineCoefficients)
         let coefficients = try changedCoefficients(scenario, baselineCoefficients)
-        let result = try AccountBuilder.build(input: input, coefficients: coefficients, year: scenario.year,
-                                              priceBasis: scenario.priceBasis ?? baselineInput.priceBasis)
+        let result = try AccountBuilder.build(input: sides.changed, coefficients: coefficients, year: scenario.year, priceBasis: sides.priceBasis)
         return ScenarioComparison(scenario: scenario, baseline: baseline, baselineCoefficients: baselineCoefficients, result: result)
     }
 

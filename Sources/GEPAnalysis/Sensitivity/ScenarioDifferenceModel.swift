@@ -45,13 +45,11 @@ public struct ScenarioDifferenceModel: AccountSensitivityModel {
             throw .invalidData([Diagnostic(file: scenario.file, message: "a grid scenario's difference is built with init(gridScenario:…)")])
         }
         try Self.check(scenario, parameters)
-        var baselineInput = try CountyInput.parse(baselineBytes, file: scenario.baselinePath)
-        baselineInput.file = scenario.baselineName
-        let scenarioInput = try scenario.apply(toBaseline: baselineBytes)
+        let sides = try scenario.countySides(baselineBytes: baselineBytes)
         let scenarioCoefficients = try ScenarioRunner.changedCoefficients(scenario, coefficients)
-        baseline = try AccountModel(input: baselineInput, coefficients: coefficients, parameters: parameters)
-        self.scenario = try AccountModel(input: scenarioInput, coefficients: scenarioCoefficients, parameters: parameters,
-                                         year: scenario.year, priceBasis: scenario.priceBasis ?? baselineInput.priceBasis)
+        baseline = try AccountModel(input: sides.baseline, coefficients: coefficients, parameters: parameters)
+        self.scenario = try AccountModel(input: sides.changed, coefficients: scenarioCoefficients, parameters: parameters,
+                                         year: scenario.year, priceBasis: sides.priceBasis)
     }
 
     /// Builds both sides of a grid scenario as incremental grid accounts (each run refolds only
@@ -72,11 +70,9 @@ public struct ScenarioDifferenceModel: AccountSensitivityModel {
         try Self.check(scenario, parameters)
         let (input, classes) = try scenario.gridBaseline(gridPath)
         let scenarioCoefficients = try ScenarioRunner.changedCoefficients(scenario, coefficients)
-        var changedInput = input
-        if let year = scenario.year { changedInput.year = year }
         let scenarioOpen = scenario.opening(landCoverOf: input, with: open)
         let before = try IncrementalGridAccount(input: input, classes: classes, coefficients: coefficients, threads: threads, focus: focus, open: open)
-        let after = try IncrementalGridAccount(input: changedInput, classes: classes, coefficients: scenarioCoefficients,
+        let after = try IncrementalGridAccount(input: scenario.changedGridInput(input), classes: classes, coefficients: scenarioCoefficients,
                                                priceBasis: scenario.priceBasis, threads: threads, focus: focus, open: scenarioOpen)
         baseline = try AccountModel(gridAccount: before.base.account, file: scenario.file, coefficients: coefficients, parameters: parameters) { changed throws(GEPError) in
             try before.account(coefficients: changed).account
