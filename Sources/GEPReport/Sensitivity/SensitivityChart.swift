@@ -47,11 +47,11 @@ public enum SensitivityChart {
             let (a, b) = (x(min(bar.atLow, bar.atHigh)), x(max(bar.atLow, bar.atHigh)))
             svg += text(labelWidth - 8, y + 17, bar.name, anchor: "end")
             svg += rect(a, y + 4, max(1, b - a), rowHeight - 8, fill: bar.atHigh >= bar.atLow ? "#4a90c2" : "#d0704a")
-            svg += text(a - 4, y + 17, number(bar.atLow / 1e8), anchor: "end", size: 11)
-            svg += text(b + 4, y + 17, number(bar.atHigh / 1e8), anchor: "start", size: 11)
+            svg += text(a - 4, y + 17, NumberText.yi(bar.atLow), anchor: "end", size: 11)
+            svg += text(b + 4, y + 17, NumberText.yi(bar.atHigh), anchor: "start", size: 11)
         }
         svg += line(x(base), top - 6, x(base), top + Double(sorted.count) * rowHeight, stroke: "#333")
-        svg += text(x(base), top - 10, l.pick("基准 ", "base ") + number(base / 1e8), anchor: "middle", size: 11)
+        svg += text(x(base), top - 10, l.pick("基准 ", "base ") + NumberText.yi(base), anchor: "middle", size: 11)
         return svg + "</svg>\n"
     }
 
@@ -73,10 +73,10 @@ public enum SensitivityChart {
         }
         for (label, value) in [("P5", p5), ("P50", p50), ("P95", p95)] {
             svg += line(x(value), plotTop, x(value), plotBottom, stroke: "#d0704a")
-            svg += text(x(value), plotTop - 6, "\(label) \(number(value / 1e8))", anchor: "middle", size: 11)
+            svg += text(x(value), plotTop - 6, "\(label) \(NumberText.yi(value))", anchor: "middle", size: 11)
         }
-        svg += text(x(lo), plotBottom + 18, number(lo / 1e8), anchor: "start", size: 11)
-        svg += text(x(hi), plotBottom + 18, number(hi / 1e8), anchor: "end", size: 11)
+        svg += text(x(lo), plotBottom + 18, NumberText.yi(lo), anchor: "start", size: 11)
+        svg += text(x(hi), plotBottom + 18, NumberText.yi(hi), anchor: "end", size: 11)
         return svg + "</svg>\n"
     }
 
@@ -96,7 +96,7 @@ public enum SensitivityChart {
                 if low.isFinite && high.isFinite {
                     svg += line(x(min(max(low, 0), 1)), yy + 5.5, x(min(max(high, 0), 1)), yy + 5.5, stroke: "#222")
                 }
-                svg += text(x(1) + 6, yy + 10, value.isFinite ? number(value, decimals: 3) : "n/a", anchor: "start", size: 11)
+                svg += text(x(1) + 6, yy + 10, value.isFinite ? NumberText.grouped(value, decimals: 3) : "n/a", anchor: "start", size: 11)
             }
         }
         return svg + "</svg>\n"
@@ -129,6 +129,4 @@ public enum SensitivityChart {
     }
 
     static func fmt(_ v: Double) -> String { NumberText.grouped(v, decimals: 1).replacingOccurrences(of: ",", with: "") }
-
-    static func number(_ v: Double, decimals: Int = 2) -> String { NumberText.grouped(v, decimals: decimals) }
 }
