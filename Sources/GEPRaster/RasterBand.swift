@@ -43,6 +43,21 @@ public protocol RasterBand: AnyObject, Sendable {
     func read(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Float>) throws(GEPError)
 }
 
+extension RasterBand {
+    /// Every cell, row-major, read in one call (`geometry.cellCount` values; NaN until read).
+    ///
+    /// - Throws: As `read(rows:into:)`.
+    public func readAll() throws(GEPError) -> [Float] {
+        var values = [Float](repeating: .nan, count: geometry.cellCount)
+        let rows = 0..<geometry.height
+        let result = values.withUnsafeMutableBufferPointer { buffer in
+            Result { () throws(GEPError) in try read(rows: rows, into: buffer) }
+        }
+        try result.get()
+        return values
+    }
+}
+
 /// A band held in memory: for tests, synthetic grids and small rasters.
 public final class InMemoryBand: RasterBand {
     /// The path or name used in messages.

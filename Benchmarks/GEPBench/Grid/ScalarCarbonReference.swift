@@ -13,7 +13,7 @@ enum ScalarCarbonReference {
     }
 
     static func run(pools: CarbonPoolTable, current: any RasterBand, future: any RasterBand, zones: any RasterBand) throws -> Output {
-        let now = try readAll(current), later = try readAll(future), zoneValues = try readAll(zones)
+        let now = try current.readAll(), later = try future.readAll(), zoneValues = try zones.readAll()
         var density: [Int: Double] = [:]
         for entry in pools.entries { density[entry.lucode] = entry.above + entry.below + entry.soil + entry.dead }
         let currentNodata = current.nodata.map(Float.init), futureNodata = future.nodata.map(Float.init)
@@ -33,14 +33,5 @@ enum ScalarCarbonReference {
             if zone != zoneNodata && zone > 0 { perZone[Int(zone), default: .zero].add(sums) }
         }
         return Output(grid: grid, zones: perZone)
-    }
-
-    /// Every cell of `band`, row-major.
-    static func readAll(_ band: any RasterBand) throws -> [Float] {
-        var values = [Float](repeating: 0, count: band.geometry.cellCount)
-        try values.withUnsafeMutableBufferPointer { buffer in
-            try band.read(rows: 0..<band.geometry.height, into: buffer)
-        }
-        return values
     }
 }

@@ -72,21 +72,14 @@ final class GridAccountLayers: Sendable {
         let roles = bands.keys.sorted()
         let sources: [any RasterBand] = roles.map { bands[$0]! } + zones
         let loaded = ResultSlots<InMemoryBand>(count: sources.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, sources.count))) { worker in
-            var index = worker
-            while index < sources.count {
+        let workers = max(1, min(threads, sources.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: sources.count, by: workers) {
                 let band = sources[index]
-                do throws(GEPError) {
-                    var values = [Float](repeating: 0, count: band.geometry.cellCount)
-                    try values.withUnsafeMutableBufferPointer { buffer throws(GEPError) in
-                        try band.read(rows: 0..<band.geometry.height, into: buffer)
-                    }
-                    loaded.store(index, .success(InMemoryBand(name: band.name, geometry: band.geometry, dataType: band.dataType,
-                                                              nodata: band.nodata, values: values, blockHeight: band.blockHeight)))
-                } catch {
-                    loaded.store(index, .failure(error))
-                }
-                index += max(1, min(threads, sources.count))
+                loaded.store(index, Result { () throws(GEPError) in
+                    InMemoryBand(name: band.name, geometry: band.geometry, dataType: band.dataType, nodata: band.nodata,
+                                 values: try band.readAll(), blockHeight: band.blockHeight)
+                })
             }
         }
         var memory: [any RasterBand] = []

@@ -30,8 +30,8 @@ public enum WaterYieldReference {
     public static func run(_ model: WaterYieldModel, layers: WaterYieldLayers, zones: (any RasterBand)? = nil) throws(GEPError) -> Output {
         let bands = layers.all
         try GridAlignment.check(bands + (zones.map { [$0] } ?? []))
-        let inputs = try bands.map { band throws(GEPError) in try readAll(band) }
-        let zoneValues = try zones.map { band throws(GEPError) in try readAll(band) }
+        let inputs = try bands.map { band throws(GEPError) in try band.readAll() }
+        let zoneValues = try zones.map { band throws(GEPError) in try band.readAll() }
         let rules = bands.map { NodataRule(band: $0) }
         var resolver = ZoneKeyResolver(rule: zones.map { NodataRule(band: $0) } ?? NodataRule(nodata: nil, isFloatingPoint: true))
         var byCode: [Int: BiophysicalTable.Entry] = [:]
@@ -91,21 +91,5 @@ public enum WaterYieldReference {
         guard diagnostics.isEmpty else { throw .invalidData(diagnostics) }
         let result = WaterYieldResult(grid: grid, zones: perZone, unzoned: unzoned, cellArea: bands[0].geometry.cellArea)
         return Output(result: result, wyield: wyield, aet: aet, fractp: fractp)
-    }
-
-    /// Every cell of `band`, row-major.
-    static func readAll(_ band: any RasterBand) throws(GEPError) -> [Float] {
-        let geometry = band.geometry
-        var values = [Float](repeating: 0, count: geometry.cellCount)
-        var failure: GEPError?
-        values.withUnsafeMutableBufferPointer { buffer in
-            do throws(GEPError) {
-                try band.read(rows: 0..<geometry.height, into: buffer)
-            } catch {
-                failure = error
-            }
-        }
-        if let failure { throw failure }
-        return values
     }
 }

@@ -25,14 +25,7 @@ enum TestSupport {
     }
 
     /// Every cell of `band`, read in one call.
-    static func readAll(_ band: some RasterBand) throws -> [Float] {
-        let geometry = band.geometry
-        var values = [Float](repeating: .nan, count: geometry.cellCount)
-        try values.withUnsafeMutableBufferPointer { buffer in
-            try band.read(rows: 0..<geometry.height, into: buffer)
-        }
-        return values
-    }
+    static func readAll(_ band: some RasterBand) throws -> [Float] { try band.readAll() }
 
     /// Rows `rows` of `band`.
     static func read(_ band: some RasterBand, rows: Range<Int>) throws -> [Float] {
