@@ -15,6 +15,15 @@ struct GridAccountParts: OptionSet, Hashable, Sendable {
     /// Each part on its own, in a fixed order.
     static let each: [GridAccountParts] = [.water, .soil, .carbon]
 
+    /// The name of one part: `water`, `soil` or `carbon`.
+    var name: String {
+        switch self {
+        case .water: "water"
+        case .soil: "soil"
+        default: "carbon"
+        }
+    }
+
     /// The accumulator quantities the part writes.
     var quantities: [GridAccumulator.Quantity] {
         var list: [GridAccumulator.Quantity] = []

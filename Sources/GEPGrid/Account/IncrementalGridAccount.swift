@@ -69,7 +69,7 @@ public final class IncrementalGridAccount: @unchecked Sendable {
         self.cacheLimit = cacheLimit
         for part in GridAccountParts.each where layers.choices.parts.contains(part) {
             remember(parameters.key(part), baseSums)
-            counts.folds[Self.name(part), default: 0] += 1
+            counts.folds[part.name, default: 0] += 1
         }
         counts.accounts = 1
     }
@@ -91,7 +91,7 @@ public final class IncrementalGridAccount: @unchecked Sendable {
             } else {
                 folded = try layers.fold(parts: part, parameters: parameters, threads: 1)
                 remember(key, folded)
-                lock.withLock { counts.folds[Self.name(part), default: 0] += 1 }
+                lock.withLock { counts.folds[part.name, default: 0] += 1 }
             }
             sums.replace(part.quantities, from: folded)
         }
@@ -121,14 +121,6 @@ public final class IncrementalGridAccount: @unchecked Sendable {
                 order.removeFirst(orderStart)
                 orderStart = 0
             }
-        }
-    }
-
-    private static func name(_ part: GridAccountParts) -> String {
-        switch part {
-        case .water: "water"
-        case .soil: "soil"
-        default: "carbon"
         }
     }
 }
