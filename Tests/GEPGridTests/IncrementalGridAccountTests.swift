@@ -145,4 +145,22 @@ import GEPRaster
             part == "water" ? services.contains("water") : part == "soil" ? services.contains("soil") : services.contains("carbon")
         }))
     }
+
+    /// Layers are decoded into memory only when some varying coefficient feeds the per-cell
+    /// kernel; valuation coefficients alone leave them on disk, and results are the same.
+    @Test func layersStayOnDiskWhenNothingWillBeRefolded() throws {
+        let (input, classes) = try Self.sample()
+        func account(_ varying: Set<String>?) throws -> IncrementalGridAccount {
+            try IncrementalGridAccount(input: input, classes: classes, coefficients: GridAccountTests.coefficients(), threads: 2,
+                                       varying: varying, open: Self.open)
+        }
+        let valuation = try account(["price.carbon", "soil.bulk_density", "const.o2_per_co2"])
+        #expect(!valuation.isResident)
+        #expect(try account(["price.carbon", "water_yield.seasonality_z"]).isResident)
+        #expect(try account(["carbon_rate.bamboo_forest"]).isResident)
+        #expect(try account(nil).isResident)
+        let coefficients = try GridAccountTests.coefficients(Self.changes[1])
+        let full = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients, threads: 1, open: Self.open)
+        #expect(Self.bits(try valuation.account(coefficients: coefficients)) == Self.bits(full))
+    }
 }

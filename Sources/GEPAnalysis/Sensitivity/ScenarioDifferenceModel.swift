@@ -71,9 +71,11 @@ public struct ScenarioDifferenceModel: AccountSensitivityModel {
         let (input, classes) = try scenario.gridBaseline(gridPath)
         let scenarioCoefficients = try ScenarioRunner.changedCoefficients(scenario, coefficients)
         let scenarioOpen = scenario.opening(landCoverOf: input, with: open)
-        let before = try IncrementalGridAccount(input: input, classes: classes, coefficients: coefficients, threads: threads, focus: focus, open: open)
+        let varying = Set(parameters.map(\.id))
+        let before = try IncrementalGridAccount(input: input, classes: classes, coefficients: coefficients, threads: threads, focus: focus,
+                                                varying: varying, open: open)
         let after = try IncrementalGridAccount(input: scenario.changedGridInput(input), classes: classes, coefficients: scenarioCoefficients,
-                                               priceBasis: scenario.priceBasis, threads: threads, focus: focus, open: scenarioOpen)
+                                               priceBasis: scenario.priceBasis, threads: threads, focus: focus, varying: varying, open: scenarioOpen)
         baseline = try AccountModel(gridAccount: before.base.account, file: scenario.file, coefficients: coefficients, parameters: parameters) { changed throws(GEPError) in
             try before.account(coefficients: changed).account
         }

@@ -48,18 +48,25 @@ public final class IncrementalGridAccount: @unchecked Sendable {
     public static var defaultResidentLimit: Int { Int(min(ProcessInfo.processInfo.physicalMemory / 4, UInt64(Int.max))) }
 
     /// Opens and checks the layers, decodes them into memory when they take at most
-    /// `residentLimit` bytes as Float, and computes the base account on `threads` threads.
+    /// `residentLimit` bytes as Float and will be folded again, and computes the base account
+    /// on `threads` threads.
+    ///
+    /// - Parameter varying: the ids of the coefficients later calls will change, when known:
+    ///   if none of them feeds the per-cell kernel (prices, soil contents…), no part is ever
+    ///   folded again and the layers stay where they are.
     ///
     /// - Throws: as `GridAccountRunner.run`; also when `focus` names no zone set of the input or
     ///   a zone with no valid cells.
     public init(input: GridInput, classes: LandCoverClasses, coefficients: EffectiveCoefficients, priceBasis: PriceBasis? = nil,
-                threads: Int, focus: GridZone? = nil, residentLimit: Int = IncrementalGridAccount.defaultResidentLimit,
+                threads: Int, focus: GridZone? = nil, varying: Set<String>? = nil, residentLimit: Int = IncrementalGridAccount.defaultResidentLimit,
                 cacheLimit: Int = 256 << 20, open: (String) throws(GEPError) -> any RasterBand) throws(GEPError) {
         let opened = try GridAccountLayers(input: input, open: open)
-        isResident = opened.residentBytes <= residentLimit
-        layers = isResident ? try opened.loadedIntoMemory(threads: threads) : opened
-        var pricing = GridAccountPricing(input: input, classes: classes, coefficients: coefficients, priceBasis: priceBasis, layers: layers)
+        var pricing = GridAccountPricing(input: input, classes: classes, coefficients: coefficients, priceBasis: priceBasis, layers: opened)
         let parameters = try pricing.reduce()
+        // the coefficients the reduction looked up are exactly those the per-cell kernel reads
+        let refolds = varying.map { !$0.isDisjoint(with: pricing.lookup.usage.keys) } ?? true
+        isResident = refolds && opened.residentBytes <= residentLimit
+        layers = isResident ? try opened.loadedIntoMemory(threads: threads) : opened
         baseSums = try layers.fold(parts: layers.choices.parts, parameters: parameters, threads: threads)
         base = try pricing.assemble(baseSums, focus: focus)
         self.focus = focus

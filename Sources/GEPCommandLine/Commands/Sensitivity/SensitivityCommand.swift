@@ -67,10 +67,8 @@ enum SensitivityCommand: Command {
             let (grid, classes) = try RasterOpening.gridInput(inputPath, bytes: inputBytes, context: context)
             let coefficients = try CommonOptions.effectiveCoefficients(setID: grid.coefficientSet, arguments: arguments, context: context)
             let parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
-            // prices never feed the per-cell kernel: with prices alone nothing is refolded, so the layers stay on disk
-            let pricesOnly = parameters.allSatisfy { coefficients.entries[$0.id]?.isMonetary ?? false }
             let incremental = try IncrementalGridAccount(input: grid, classes: classes, coefficients: coefficients, threads: settings.threads,
-                                                         focus: zone, residentLimit: pricesOnly ? 0 : IncrementalGridAccount.defaultResidentLimit) { file throws(GEPError) in
+                                                         focus: zone, varying: Set(parameters.map(\.id))) { file throws(GEPError) in
                 try RasterOpening.open(file, relativeTo: "/")
             }
             let model = try AccountModel(gridAccount: incremental.base.account, file: paramsPath, coefficients: coefficients, parameters: parameters) { changed throws(GEPError) in
