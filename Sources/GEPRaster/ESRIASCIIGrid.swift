@@ -39,7 +39,8 @@ public final class ESRIASCIIBand: RasterBand {
     ///   differs from `nrows × ncols`.
     /// - Complexity: O(file size); one pass over the bytes.
     public convenience init(path: String, relativeTo directory: String, epsg: Int? = nil) throws(GEPError) {
-        let bytes = try InputFile.read(path, relativeTo: directory)
+        // A grid's size is its own file's: the 1 GiB limit for tables does not apply.
+        let bytes = try InputFile.read(path, relativeTo: directory, limit: .max)
         try self.init(parsing: bytes, name: path, epsg: epsg)
     }
 
@@ -298,14 +299,15 @@ private struct ASCIIGridParser {
                 badCells += 1
                 if badCells <= Self.listedBadCells {
                     let text = String(decoding: token.prefix(40), as: UTF8.self)
+                    let overflows = Double(String(decoding: token, as: UTF8.self))?.isFinite == true
                     diagnostics.append(Diagnostic(file: file, line: line, column: start - lineStart + 1,
-                                                  message: "'\(text)' is not a number"))
+                                                  message: overflows ? "'\(text)' is outside the range of a 32-bit float (about ±3.4e38)" : "'\(text)' is not a number"))
                 }
             }
             count += 1
         }
         if badCells > Self.listedBadCells {
-            diagnostics.append(Diagnostic(file: file, message: "\(badCells - Self.listedBadCells) more values are not numbers"))
+            diagnostics.append(Diagnostic(file: file, message: "\(badCells - Self.listedBadCells) more values are not numbers or are out of range"))
         }
         return (count, allIntegers)
     }
@@ -425,7 +427,9 @@ private enum ASCIIGridNumber {
             return (negative ? -value : value, isInteger)
         }
         let text = String(decoding: token, as: UTF8.self)
-        guard let value = Float(text) else { return (nil, false) }
+        // A finite decimal beyond Float's range (1e39) is not a cell value: only the words
+        // inf and infinity may give an infinite one.
+        guard let value = Float(text), !value.isInfinite || text.lowercased().contains("inf") else { return (nil, false) }
         return (value, isInteger && !token.contains(where: isFractionMarker) && !text.lowercased().hasPrefix("0x"))
     }
 }

@@ -85,6 +85,6 @@ import GEPCore
             _ = try BiophysicalTable(entries: [.init(lucode: 1, isVegetated: true, rootDepth: .nan, kc: 1),
                                                .init(lucode: 1, isVegetated: false, rootDepth: 1, kc: 1)])
         }
-        #expect(found.map(\.message) == ["lucode 1: root_depth must be a number ≥ 0", "duplicate lucode 1"])
+        #expect(found.map(\.message) == ["lucode 1: root_depth must be a number from 0 to 3.4e38 (a 32-bit float)", "duplicate lucode 1"])
     }
 }

@@ -111,8 +111,13 @@ public enum QuoteEngine {
                                       value: value, unit: "CNY", source: "area: \(line.area.source ?? "no source given"); income: \(line.income.source ?? "no source given")"))
         }
         let amount = figures.amount
+        try checkFinite(figures: figures, lower: lower, lowerParts: lowParts, file: quoteFile)
         let check: BoundCheck = amount < lower ? .below_lower : (amount > figures.upper ? .above_upper : .within)
         let totalUnits = spec.rounding.units(amount)
+        guard totalUnits.magnitude <= QuoteRounding.largestExactUnits else {
+            throw .invalidData([Diagnostic(file: quoteFile, path: "rounding",
+                                           message: "the total of \(totalUnits) \(spec.rounding.unit.rawValue) is too large to round and split exactly among the payers (at most 2^53 = 9,007,199,254,740,992 units); check the quote's quantities")])
+        }
         let shares = spec.payers.map(\.share.value)
         let split = QuoteRounding.largestRemainder(totalUnits: totalUnits, shares: shares)
         let payers = spec.payers.enumerated().map { i, payer in
@@ -142,6 +147,21 @@ public enum QuoteEngine {
             bandMethod: "the whole quote recomputed with every coefficient that has a range at its low end, then at its high end (quote quantities unchanged); the band is the smaller and larger of the two amounts",
             priceBasis: figures.account.priceBasis, priceYear: figures.account.priceYear, coefficientLayers: coefficients.layers,
             coefficients: usedCoefficients(figures, coefficients: coefficients), inputFiles: files, inputsSHA256: inputsHash(parts: hashParts))
+    }
+
+    /// Refuses a quote with a figure that is not a finite number (an input so large that the
+    /// arithmetic overflows), naming every such part.
+    static func checkFinite(figures: Figures, lower: Double, lowerParts: [QuotePart], file: String) throws(GEPError) {
+        var problems: [Diagnostic] = []
+        for part in figures.parts + lowerParts where !part.value.isFinite {
+            problems.append(Diagnostic(file: file, message: "quote part \(part.symbol) (\(part.label.echoed(limit: 200))) is not a finite number (\(part.value) \(part.unit)); source: \(part.source.echoed(limit: 200))"))
+        }
+        let largest = (figures.parts + lowerParts).filter(\.value.isFinite).max { $0.value.magnitude < $1.value.magnitude }
+        let suspect = largest.map { "; the largest part is \($0.symbol) = \($0.value) \($0.unit) (\($0.label.echoed(limit: 120)))" } ?? ""
+        for (name, value) in [("amount", figures.amount), ("lower bound", lower), ("upper bound", figures.upper)] where !value.isFinite {
+            problems.append(Diagnostic(file: file, message: "the quote's \(name) is not a finite number (\(value) CNY): its parts overflow when combined\(suspect)"))
+        }
+        guard problems.isEmpty else { throw .invalidData(problems) }
     }
 
     /// SHA-256 over the inputs: each part (quote bytes, county input bytes, the effective

@@ -49,12 +49,20 @@ public struct QuoteRounding: Sendable, Hashable {
         return "total rounded to whole \(unit == .yuan ? "yuan" : "万元 (10⁴ CNY)") by \(ruleText); payer amounts by the largest-remainder method (floor of total × share, the remaining units go to the largest fractional parts, ties to the earlier payer), so they sum exactly to the rounded total"
     }
 
+    /// The largest whole number of units a split keeps exact: 2⁵³, above which Double cannot
+    /// hold every integer.
+    public static let largestExactUnits = 9_007_199_254_740_992.0
+
     /// Splits `totalUnits` (a whole number of units) among `shares` by the largest-remainder
     /// method: each payer first gets ⌊N·sᵢ⌋; the N − Σ⌊N·sᵢ⌋ units left go one each to the payers
     /// with the largest fractional parts N·sᵢ − ⌊N·sᵢ⌋, ties to the earlier payer. The result
     /// sums exactly to `totalUnits`.
+    ///
+    /// - Precondition: `totalUnits` is a whole number of magnitude at most `largestExactUnits`
+    ///   and the shares are finite (callers check both).
     public static func largestRemainder(totalUnits: Double, shares: [Double]) -> [Double] {
         guard !shares.isEmpty else { return [] }
+        precondition(totalUnits.magnitude <= largestExactUnits && shares.allSatisfy(\.isFinite), "largestRemainder: total or shares out of range")
         let raw = shares.map { totalUnits * $0 }
         var parts = raw.map { $0.rounded(.down) }
         var left = Int((totalUnits - parts.reduce(0, +)).rounded())

@@ -34,7 +34,7 @@ final class LandCoverRuleBand: RasterBand {
         let target = Float(rule.to), threshold = rule.above, conditionNodata = condition.nodata
         for i in 0..<count {
             let code = buffer[i], value = values[i]
-            guard code == code, rule.from.contains(Int(code)), value == value, Double(value) != conditionNodata, Double(value) > threshold else { continue }
+            guard code >= 0, code <= 65535, rule.from.contains(Int(code)), value == value, Double(value) != conditionNodata, Double(value) > threshold else { continue }
             buffer[i] = target
         }
     }

@@ -82,13 +82,26 @@ extension Scenario {
             root["services"] = .object(sections)
         }
         guard problems.isEmpty else { throw .invalidData(problems) }
-        do {
+        return try blamingScenario { () throws(GEPError) in
             var input = try CountyInput.parse(Array(JSONWriter.string(.object(root)).utf8), file: baselineName)
             input.file = baselineName
             return input
+        }
+    }
+
+    /// Runs `body` on the changed input (the baseline with this scenario applied) and reports
+    /// the problems it finds in the baseline's name as this scenario's: in the scenario file,
+    /// by JSON path, after naming the baseline. The changed input's line and column numbers
+    /// are those of the rewritten text, not of the baseline file, so they are dropped.
+    func blamingScenario<T>(_ body: () throws(GEPError) -> T) throws(GEPError) -> T {
+        do {
+            return try body()
         } catch {
             guard case let .invalidData(list) = error else { throw error }
-            throw .invalidData(list.map { Diagnostic(file: file, path: $0.path, message: "after applying the scenario to \(baselineName): \($0.message)") })
+            throw .invalidData(list.map { problem in
+                guard problem.file == baselineName else { return problem }
+                return Diagnostic(file: file, path: problem.path, message: "after applying the scenario to \(baselineName): \(problem.message)")
+            })
         }
     }
 

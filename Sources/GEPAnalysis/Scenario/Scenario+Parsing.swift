@@ -29,9 +29,14 @@ extension Scenario {
             reader.rejectUnknownKeys(node, allowed: ["from", "to", "raster", "above", "note", "source"], path: "land_cover_rule")
             var from: Set<Int> = []
             if let list = reader.field(node, "from", path: "land_cover_rule", required: true), let codes = reader.array(list, path: "land_cover_rule.from") {
-                for code in codes { if let value = code.double, value == value.rounded() { from.insert(Int(value)) } else {
-                    reader.report("expected a land-cover code (integer), found \(code.kindName)", at: code.position, path: "land_cover_rule.from")
-                } }
+                for code in codes {
+                    if let value = code.double, let lucode = Int(exactly: value), (0...65535).contains(lucode) {
+                        from.insert(lucode)
+                    } else {
+                        let found = code.double.map { "\($0)" } ?? code.kindName
+                        reader.report("expected a land-cover code (an integer from 0 to 65535), found \(found)", at: code.position, path: "land_cover_rule.from")
+                    }
+                }
             }
             let to = reader.integer(node, "to", path: "land_cover_rule", in: 0...65535)
             let raster = reader.string(node, "raster", path: "land_cover_rule")

@@ -72,14 +72,20 @@ extension Scenario {
               case let .string(unitText) = fields["unit"] ?? .null, let unit = try? PhysicalUnit(parsing: unitText) else {
             throw ScenarioPathError(message: "does not name a quantity ({\"value\", \"unit\"})")
         }
+        func finite(_ result: Double, _ what: String) throws(ScenarioPathError) -> JSON {
+            guard result.isFinite else {
+                throw ScenarioPathError(message: "\(what) gives \(result), beyond the largest number (about 1.8e308)")
+            }
+            return .number(result)
+        }
         switch operation {
         case let .multiply(factor):
-            fields["value"] = .number(number * factor)
+            fields["value"] = try finite(number * factor, "multiplying \(number) \(unit.symbol) by \(factor)")
         case let .add(delta, deltaUnit):
             guard let factor = deltaUnit.conversionFactor(to: unit) else {
                 throw ScenarioPathError(message: "cannot add \(deltaUnit.symbol) (\(deltaUnit.dimension)) to a quantity in \(unit.symbol) (\(unit.dimension))")
             }
-            fields["value"] = .number(number + delta * factor)
+            fields["value"] = try finite(number + delta * factor, "adding \(delta) \(deltaUnit.symbol) to \(number) \(unit.symbol)")
         case let .set(newValue, newUnit, source):
             guard newUnit.isCompatible(with: unit) else {
                 throw ScenarioPathError(message: "cannot set a quantity in \(unit.symbol) (\(unit.dimension)) to \(newUnit.symbol) (\(newUnit.dimension))")

@@ -58,7 +58,9 @@ public enum ScenarioRunner {
                                                                     userSets: userSets, overrides: overrides)
         let baseline = try AccountBuilder.build(input: sides.baseline, coefficients: baselineCoefficients)
         let coefficients = try changedCoefficients(scenario, baselineCoefficients)
-        let result = try AccountBuilder.build(input: sides.changed, coefficients: coefficients, year: scenario.year, priceBasis: sides.priceBasis)
+        let result = try scenario.blamingScenario { () throws(GEPError) in
+            try AccountBuilder.build(input: sides.changed, coefficients: coefficients, year: scenario.year, priceBasis: sides.priceBasis)
+        }
         return ScenarioComparison(scenario: scenario, baseline: baseline, baselineCoefficients: baselineCoefficients, result: result)
     }
 

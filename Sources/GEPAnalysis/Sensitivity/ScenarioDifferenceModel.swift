@@ -48,8 +48,10 @@ public struct ScenarioDifferenceModel: AccountSensitivityModel {
         let sides = try scenario.countySides(baselineBytes: baselineBytes)
         let scenarioCoefficients = try ScenarioRunner.changedCoefficients(scenario, coefficients)
         baseline = try AccountModel(input: sides.baseline, coefficients: coefficients, parameters: parameters)
-        self.scenario = try AccountModel(input: sides.changed, coefficients: scenarioCoefficients, parameters: parameters,
-                                         year: scenario.year, priceBasis: sides.priceBasis)
+        self.scenario = try scenario.blamingScenario { () throws(GEPError) in
+            try AccountModel(input: sides.changed, coefficients: scenarioCoefficients, parameters: parameters,
+                             year: scenario.year, priceBasis: sides.priceBasis)
+        }
     }
 
     /// Builds both sides of a grid scenario as incremental grid accounts (each run refolds only

@@ -27,11 +27,16 @@ public struct Tool: Sendable {
     /// Help and the version go to `context.stdout` with status 0. Errors go to
     /// `context.stderr` as `Error: …` (usage errors followed by the command's usage) with the
     /// error's sysexits(3) status; running with no subcommand prints short help to
-    /// `context.stderr` with status 64. Never traps and never calls `exit()`.
+    /// `context.stderr` with status 64. An invocation whose standard output could not be
+    /// written completely fails with status 74. Never traps and never calls `exit()`.
     ///
     /// - Parameter arguments: The command line without the program name.
     public func run(arguments: [String], context: CommandContext) -> Int32 {
-        dispatch(arguments[...], in: root, context: context)
+        let status = dispatch(arguments[...], in: root, context: context)
+        guard status == 0, let failure = context.stdout.writeFailure else { return status }
+        let error = GEPError.io(path: "standard output", reason: failure)
+        context.stderr.write("Error: \(error)\n")
+        return error.exitCode
     }
 
     /// The tool itself, as the group at the top of the tree.

@@ -24,7 +24,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file:line:column: path: message`, leaving out the parts that are unknown.
+    /// The longest message (and JSON path) `description` prints whole, in characters; values
+    /// echoed from the input are cut shorter where they are quoted (`String.echoed`).
+    public static let messageLimit = 1000
+
+    /// `file:line:column: path: message`, leaving out the parts that are unknown; a path or
+    /// message longer than `messageLimit` characters is cut there.
     public var description: String {
         var location = ""
         if let file { location = file }
@@ -33,7 +38,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
             if let column { location += ":\(column)" }
         }
         var text = location.isEmpty ? "" : location + ": "
-        if let path, !path.isEmpty { text += "\(path): " }
-        return text + message
+        if let path, !path.isEmpty { text += "\(path.echoed(limit: Self.messageLimit)): " }
+        return text + message.echoed(limit: Self.messageLimit)
     }
 }

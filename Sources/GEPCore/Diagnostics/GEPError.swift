@@ -25,7 +25,11 @@ public enum GEPError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// A message for standard error: one line per problem.
+    /// The most problems `description` lists; the rest are counted.
+    public static let listedProblems = 50
+
+    /// A message for standard error: one line per problem, the first `listedProblems` of
+    /// them, then a count of the rest.
     public var description: String {
         switch self {
         case let .usage(message, hint):
@@ -33,7 +37,12 @@ public enum GEPError: Error, Sendable, CustomStringConvertible {
         case let .invalidData(diagnostics):
             let count = diagnostics.count
             let header = count == 1 ? "1 problem found:" : "\(count) problems found:"
-            return ([header] + diagnostics.map { "  " + $0.description }).joined(separator: "\n")
+            var lines = [header] + diagnostics.prefix(Self.listedProblems).map { "  " + $0.description }
+            if count > Self.listedProblems {
+                let rest = count - Self.listedProblems
+                lines.append("  … and \(rest) more problem\(rest == 1 ? "" : "s") (the first \(Self.listedProblems) are listed)")
+            }
+            return lines.joined(separator: "\n")
         case let .missingInput(path, reason):
             return "cannot open input '\(path)': \(reason)"
         case let .cannotCreateOutput(path, reason):

@@ -6,26 +6,42 @@ import Darwin
 
 /// Reading whole input files, with failures mapped to `GEPError`.
 public enum InputFile {
-    /// Reads a whole file.
+    /// The largest input `read` accepts by default: 1 GiB. County inputs, coefficient sets,
+    /// scenarios, quotes, parameter files and CSV tables are kilobytes to megabytes; a larger
+    /// file is a mistake (the wrong file named), not an input.
+    public static let defaultSizeLimit = 1 << 30
+
+    /// Reads a whole regular file.
+    ///
+    /// Only regular files are read: a directory, FIFO, socket or device (`/dev/zero`, which
+    /// never ends; a FIFO, which would block until a writer comes) is refused at once. The
+    /// file is opened without blocking and its size is checked before anything is read.
     ///
     /// - Parameters:
     ///   - path: The file as the user named it; relative paths resolve against `directory`.
     ///   - directory: Usually the command's working directory.
-    /// - Throws: `.missingInput` (exit 66) when the file cannot be opened, with the reason
-    ///   (such as "no such file or directory", "permission denied", "is a directory");
-    ///   `.io` (exit 74) when a read fails part-way.
-    public static func read(_ path: String, relativeTo directory: String) throws(GEPError) -> [UInt8] {
-        let descriptor = open(POSIX.resolve(path, against: directory), O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw .missingInput(path: path, reason: POSIX.reason(errno))
+    ///   - limit: The largest size in bytes accepted (`defaultSizeLimit` unless the format's
+    ///     own header bounds it, as for rasters).
+    /// - Throws: `.missingInput` (exit 66) when the file cannot be opened or is not a regular
+    ///   file, with the reason (such as "no such file or directory", "permission denied", "is
+    ///   a directory", "is a FIFO (named pipe), not a regular file"); `.invalidData` (exit 65)
+    ///   when it is larger than `limit`; `.io` (exit 74) when a read fails part-way.
+    public static func read(_ path: String, relativeTo directory: String, limit: Int = defaultSizeLimit) throws(GEPError) -> [UInt8] {
+        let (descriptor, size): (Int32, Int)
+        switch POSIX.openRegularFile(POSIX.resolve(path, against: directory)) {
+        case let .success(opened): (descriptor, size) = opened
+        case let .failure(.missing(reason)): throw .missingInput(path: path, reason: reason)
+        case let .failure(.io(reason)): throw .io(path: path, reason: reason)
         }
         defer { close(descriptor) }
-        if POSIX.isDirectory(descriptor) {
-            throw .missingInput(path: path, reason: POSIX.reason(EISDIR))
+        guard size <= limit else {
+            throw .invalidData([Diagnostic(file: path, message: "the file is \(size) bytes, larger than the \(limit)-byte limit for this kind of input")])
         }
-        switch POSIX.readAll(from: descriptor) {
+        switch POSIX.readAll(from: descriptor, limit: limit) {
         case let .success(bytes):
             return bytes
+        case .failure(let error) where error.code == EFBIG:
+            throw .invalidData([Diagnostic(file: path, message: "the file grew beyond the \(limit)-byte limit for this kind of input while it was read")])
         case let .failure(error):
             throw .io(path: path, reason: POSIX.reason(error.code))
         }

@@ -4,7 +4,8 @@
 /// optional UTF-8 byte order mark at the very start. It rejects comments, trailing
 /// commas, `NaN` and `Infinity`, numbers with leading zeros, single-quoted strings,
 /// unescaped control characters in strings, lone UTF-16 surrogates, invalid UTF-8,
-/// numbers too large for a `Double`, and nesting deeper than ``maximumDepth``.
+/// numbers too large for a `Double`, strings longer than ``maximumStringBytes`` and nesting
+/// deeper than ``maximumDepth``.
 ///
 /// A syntax error stops parsing and is reported alone. Duplicate keys do not stop
 /// parsing: when the document is otherwise well formed, every duplicate is reported
@@ -13,6 +14,9 @@
 public enum JSONParser {
     /// The deepest nesting of arrays and objects accepted; deeper input is an error.
     public static let maximumDepth = 512
+    /// The longest string accepted, in bytes as written (1 MiB): names, units, sources and
+    /// notes are far shorter; a longer one is a damaged or wrong file.
+    public static let maximumStringBytes = 1 << 20
 
     /// Parses a whole document from its UTF-8 bytes. `file` is used only in diagnostics.
     public static func parse(_ bytes: [UInt8], file: String) throws(GEPError) -> JSONNode {

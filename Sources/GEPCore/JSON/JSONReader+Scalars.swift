@@ -29,7 +29,7 @@ extension JSONReader {
         }
         let text = String(decoding: bytes[first..<index], as: UTF8.self)
         guard let number = Double(text), number.isFinite else {
-            throw failure(at: start, "number out of range: \(text) does not fit in a double")
+            throw failure(at: start, "number out of range: \(text.echoed()) does not fit in a double")
         }
         return number
     }
@@ -54,7 +54,7 @@ extension JSONReader {
                 false
             }
         }
-        var message = "invalid number '\(text)': \(reason)"
+        var message = "invalid number '\(text.echoed())': \(reason)"
         if text.hasSuffix("Infinity") { message += " (NaN and Infinity are not valid JSON)" }
         return failure(at: start, message)
     }

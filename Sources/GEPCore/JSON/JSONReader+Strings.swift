@@ -2,6 +2,7 @@
 extension JSONReader {
     /// Reads a string whose opening quote is at `index` and returns its decoded text.
     mutating func readString(start: SourcePosition) throws(GEPError) -> String {
+        let opening = index
         index += 1
         var runStart = index
         var decoded: [UInt8] = []
@@ -10,6 +11,9 @@ extension JSONReader {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
+                guard index - opening - 1 <= JSONParser.maximumStringBytes else {
+                    throw failure(at: start, "a string of \(index - opening - 1) bytes is longer than the \(JSONParser.maximumStringBytes)-byte limit for a string")
+                }
                 let text: String
                 if hasEscapes {
                     decoded.append(contentsOf: bytes[runStart..<index])

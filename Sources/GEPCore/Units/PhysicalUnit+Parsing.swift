@@ -22,10 +22,15 @@ extension PhysicalUnit {
 private struct UnitParser {
     /// The largest exponent magnitude a parsed unit may reach (guards `^` against overflow).
     private static let exponentLimit = 1000
+    /// The deepest nesting of parentheses accepted (guards the recursion against stack
+    /// overflow; real units nest one or two levels).
+    static let nestingLimit = 64
 
     private let text: String
     private let tokens: [UnitToken]
     private var position = 0
+    /// Parentheses open at the current position.
+    private var depth = 0
 
     private init(text: String, tokens: [UnitToken]) {
         self.text = text
@@ -90,6 +95,11 @@ private struct UnitParser {
             throw .syntax("bare number \(digits) is not a unit", in: text)
         case .open:
             if peek == .close { throw .syntax("empty parentheses", in: text) }
+            guard depth < Self.nestingLimit else {
+                throw .syntax("parentheses nested deeper than \(Self.nestingLimit) levels", in: text)
+            }
+            depth += 1
+            defer { depth -= 1 }
             let inner = try parseProduct(after: token)
             guard let closing = next() else { throw .syntax("unbalanced parenthesis: missing ')'", in: text) }
             guard closing == .close else { throw unexpected(closing) }

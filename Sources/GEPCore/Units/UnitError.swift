@@ -13,9 +13,9 @@ public enum UnitError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case let .unknownSymbol(symbol, text, suggestion):
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-            return "unknown unit symbol '\(symbol)' in '\(text)'\(hint)"
+            return "unknown unit symbol '\(symbol.echoed())' in '\(text.echoed())'\(hint)"
         case let .syntax(message, text):
-            return "invalid unit '\(text)': \(message)"
+            return "invalid unit '\(text.echoed())': \(message)"
         case let .incompatible(from, to):
             return "cannot convert \(from.symbol) (\(from.dimension)) to \(to.symbol) (\(to.dimension)): different dimensions"
         }

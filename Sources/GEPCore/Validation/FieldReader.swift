@@ -41,11 +41,17 @@ public struct FieldReader: Sendable {
     /// Reports every key of `node` that is not in `allowed`, suggesting the nearest allowed key.
     public mutating func rejectUnknownKeys(_ node: JSONNode, allowed: [String], path: String, what: String = "key") {
         guard let members = node.members else { return }
+        var unknown = 0
         for member in members where !member.key.hasPrefix("_") && !allowed.contains(member.key) {
-            var message = "unknown \(what) \"\(member.key)\""
+            unknown += 1
+            guard unknown <= GEPError.listedProblems else { continue }
+            var message = "unknown \(what) \"\(member.key.echoed())\""
             if let near = EditDistance.nearest(to: member.key, in: allowed) { message += "; did you mean \"\(near)\"?" }
             else if allowed.count <= 12 { message += " (expected one of: \(allowed.joined(separator: ", ")))" }
-            report(message, at: member.keyPosition, path: join(path, member.key))
+            report(message, at: member.keyPosition, path: join(path, member.key.echoed()))
+        }
+        if unknown > GEPError.listedProblems {
+            report("… and \(unknown - GEPError.listedProblems) more unknown \(what)s here", at: node.position, path: path)
         }
     }
 
@@ -81,11 +87,11 @@ public struct FieldReader: Sendable {
             report("expected an integer, found \(node.kindName)", at: node.position, path: join(path, key))
             return nil
         }
-        guard value.rounded() == value, value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+        guard let integer = Int(exactly: value), range.contains(integer) else {
             report("expected an integer from \(range.lowerBound) to \(range.upperBound), found \(value)", at: node.position, path: join(path, key))
             return nil
         }
-        return Int(value)
+        return integer
     }
 
     /// A boolean field.

@@ -190,6 +190,12 @@ enum GridAccountBuilder {
                       unit: .known("CNY/km2"), formula: "Σ per-cell services / grid area"),
             Indicator(id: "water_yield", nameZH: "产水量", nameEN: "Water yield", value: waterYield, unit: .known("m3"), formula: "Σ_cells (P − ET)·a"),
         ]
+        let layers = input.layers.keys.sorted().map { "layer \($0) (\(input.layers[$0]!))" }
+        var nonFinite = AccountFiniteness.problems(in: account, file: input.file) { _ in layers }
+        if nonFinite.isEmpty, let zone = zoneRows.first(where: { $0.rows.contains { $0.values.contains { !$0.isFinite } } }) {
+            nonFinite.append(Diagnostic(file: input.file, message: "zone set \(zone.name): a zone's value is not a finite number (the zone's sums overflow)"))
+        }
+        guard nonFinite.isEmpty else { throw .invalidData(nonFinite) }
         return GridAccount(account: account, services: services, zones: zoneRows, classes: classRows, cellCount: cellCount,
                            cellArea: geometryCellArea, unmappedCodes: sums.unmappedCodes, nodataCells: sums.nodataCells, waterYield: waterYield)
     }

@@ -1,11 +1,11 @@
-import Foundation
 import GEPCore
 
 /// Which ecosystem type each land-cover code (lucode) of a grid belongs to, so per-cell
 /// models take their coefficients from the same coefficient sets as the county account.
 ///
 /// Read from a CSV with columns `lucode`, `ecosystem` (an `EcosystemType` id) and optional
-/// `name`; headers are matched case-insensitively. Codes are 0…65535.
+/// `name`; headers are matched as InVEST matches them (trimmed, case-insensitively). Codes
+/// are 0…65535.
 public struct LandCoverClasses: Sendable {
     /// Ecosystem type by lucode.
     public var types: [Int: EcosystemType]
@@ -19,36 +19,36 @@ public struct LandCoverClasses: Sendable {
     }
 
     /// Largest code that can be mapped.
-    public static let maximumCode = 65535
+    public static let maximumCode = LucodeTableReader.maximumLucode
 
-    /// Parses the classes table, listing every problem (file:line).
+    /// Parses the classes table.
+    ///
+    /// - Throws: `.invalidData` listing every problem with file and line: CSV syntax, a
+    ///   missing `lucode` or `ecosystem` column, an empty cell in either (a short row leaves
+    ///   its missing fields empty), a lucode that is not an integer in 0…65535 or repeats, an
+    ///   unknown ecosystem type (with the nearest id).
     public static func parse(_ bytes: [UInt8], file: String) throws(GEPError) -> LandCoverClasses {
         let table = try CSVTable.parse(bytes, file: file)
-        var problems: [Diagnostic] = []
-        func column(_ name: String) -> Int? { table.header.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == name } }
-        guard let codeColumn = column("lucode"), let typeColumn = column("ecosystem") else {
-            throw .invalidData([Diagnostic(file: file, line: 1, message: "expected columns \"lucode\" and \"ecosystem\", found: \(table.header.joined(separator: ", "))")])
-        }
-        let nameColumn = column("name")
+        var reader = LucodeTableReader(table: table, required: ["lucode", "ecosystem"], optional: ["name"])
+        guard reader.hasColumns else { throw .invalidData(reader.diagnostics) }
         var types: [Int: EcosystemType] = [:], names: [Int: String] = [:]
-        for row in table.records {
-            let codeText = row.fields[codeColumn].trimmingCharacters(in: .whitespaces)
-            guard let code = Int(codeText), (0...maximumCode).contains(code) else {
-                problems.append(Diagnostic(file: file, line: row.line, message: "lucode must be an integer from 0 to \(maximumCode), found \"\(codeText)\""))
-                continue
-            }
-            let typeText = row.fields[typeColumn].trimmingCharacters(in: .whitespaces)
+        for (record, code) in zip(table.records, reader.lucodes()) {
+            let typeText = reader.cell(record, "ecosystem")
             guard let type = EcosystemType(rawValue: typeText) else {
-                var message = "unknown ecosystem type \"\(typeText)\" for lucode \(code)"
-                if let near = EditDistance.nearest(to: typeText, in: EcosystemType.allCases.map(\.id)) { message += "; did you mean \"\(near)\"?" }
-                problems.append(Diagnostic(file: file, line: row.line, message: message))
+                if typeText.isEmpty {
+                    reader.report(record, "column 'ecosystem' is empty")
+                } else {
+                    var message = "unknown ecosystem type \"\(typeText)\"" + (code.map { " for lucode \($0)" } ?? "")
+                    if let near = EditDistance.nearest(to: typeText, in: EcosystemType.allCases.map(\.id)) { message += "; did you mean \"\(near)\"?" }
+                    reader.report(record, message)
+                }
                 continue
             }
-            if types[code] != nil { problems.append(Diagnostic(file: file, line: row.line, message: "duplicate lucode \(code)")) }
+            guard let code else { continue }
             types[code] = type
-            if let nameColumn { names[code] = row.fields[nameColumn] }
+            if reader.hasColumn("name") { names[code] = reader.cell(record, "name") }
         }
-        guard problems.isEmpty else { throw .invalidData(problems) }
+        guard reader.diagnostics.isEmpty else { throw .invalidData(reader.diagnostics) }
         return LandCoverClasses(types: types, names: names)
     }
 }

@@ -46,11 +46,11 @@ public struct BiophysicalTable: Sendable, Equatable {
         var seen: Set<Int> = []
         for entry in entries {
             if let problem = LucodeTableReader.lucodeProblem(entry.lucode, seen: &seen, file: file) { diagnostics.append(problem) }
-            if !(entry.rootDepth.isFinite && entry.rootDepth >= 0) {
-                diagnostics.append(Diagnostic(file: file, message: "lucode \(entry.lucode): root_depth must be a number ≥ 0"))
+            if !(Float(entry.rootDepth).isFinite && entry.rootDepth >= 0) {
+                diagnostics.append(Diagnostic(file: file, message: "lucode \(entry.lucode): root_depth must be a number from 0 to 3.4e38 (a 32-bit float)"))
             }
-            if !(entry.kc.isFinite && entry.kc >= 0) {
-                diagnostics.append(Diagnostic(file: file, message: "lucode \(entry.lucode): kc must be a number ≥ 0"))
+            if !(Float(entry.kc).isFinite && entry.kc >= 0) {
+                diagnostics.append(Diagnostic(file: file, message: "lucode \(entry.lucode): kc must be a number from 0 to 3.4e38 (a 32-bit float)"))
             }
         }
         guard diagnostics.isEmpty else { throw .invalidData(diagnostics) }

@@ -12,7 +12,8 @@ public struct CSVTable: Sendable, Equatable {
     public struct Record: Sendable, Equatable {
         /// 1-based line on which the record starts.
         public var line: Int
-        /// The fields, unquoted, not trimmed; never more than the header has.
+        /// The fields, unquoted, not trimmed; exactly as many as the header has (a short
+        /// record's missing trailing fields are empty).
         public var fields: [String]
     }
 
@@ -51,7 +52,9 @@ public struct CSVTable: Sendable, Equatable {
         records.reserveCapacity(raw.count - 1)
         for (line, fields) in raw.dropFirst() {
             var fields = fields
-            if fields.count > width {
+            if fields.count < width {
+                fields.append(contentsOf: repeatElement("", count: width - fields.count))
+            } else if fields.count > width {
                 if fields[width...].allSatisfy(\.isEmpty) {
                     fields.removeLast(fields.count - width)
                 } else {

@@ -46,7 +46,7 @@ public struct CarbonPoolTable: Sendable, Equatable {
     /// Creates a table from entries, checking them.
     ///
     /// - Throws: `.invalidData` listing every lucode outside 0…65535, every repeated lucode and
-    ///   every non-finite pool value.
+    ///   every non-finite pool value or pool sum beyond Float32.
     public init(entries: [Entry], file: String = "carbon pools table") throws(GEPError) {
         var diagnostics: [Diagnostic] = []
         var seen: Set<Int> = []
@@ -54,6 +54,8 @@ public struct CarbonPoolTable: Sendable, Equatable {
             if let problem = LucodeTableReader.lucodeProblem(entry.lucode, seen: &seen, file: file) { diagnostics.append(problem) }
             if ![entry.above, entry.below, entry.soil, entry.dead].allSatisfy(\.isFinite) {
                 diagnostics.append(Diagnostic(file: file, message: "lucode \(entry.lucode): carbon pools must be finite numbers"))
+            } else if !entry.totalDensity.isFinite {
+                diagnostics.append(Diagnostic(file: file, message: "lucode \(entry.lucode): the pools' sum \(entry.above + entry.below + entry.soil + entry.dead) Mg C/ha is outside the range of a 32-bit float (about ±3.4e38), in which it is summed"))
             }
         }
         guard diagnostics.isEmpty else { throw .invalidData(diagnostics) }

@@ -30,15 +30,18 @@ struct LucodeTableReader {
     private(set) var problems: [Diagnostic] = []
     private var columns: [String: Int] = [:]
 
-    /// Resolves `required` columns (lower-case names), reporting missing and duplicated ones.
-    init(table: CSVTable, required: [String]) {
+    /// Resolves `required` columns (lower-case names), reporting missing and duplicated ones,
+    /// and `optional` columns, reporting only duplicated ones.
+    init(table: CSVTable, required: [String], optional: [String] = []) {
         self.table = table
         var positions: [String: [Int]] = [:]
         for (position, name) in table.header.enumerated() {
             positions[Self.normalize(name), default: []].append(position)
         }
-        for name in required {
+        for name in required + optional {
             switch positions[name] {
+            case nil where optional.contains(name):
+                continue
             case nil:
                 problems.append(Diagnostic(file: table.file, line: table.headerLine,
                                               message: "missing column '\(name)'"))
@@ -77,8 +80,9 @@ struct LucodeTableReader {
         }
     }
 
-    /// The finite number in `column` of `record`, or `nil` (reported) when the cell is empty or
-    /// not a finite number.
+    /// The finite number in `column` of `record`, or `nil` (reported) when the cell is empty,
+    /// not a finite number, or beyond the range of the 32-bit floats that InVEST's reclassified
+    /// rasters (and the kernels) hold table values in.
     mutating func number(_ record: CSVTable.Record, _ column: String) -> Double? {
         let text = cell(record, column)
         guard !text.isEmpty else {
@@ -86,13 +90,21 @@ struct LucodeTableReader {
             return nil
         }
         guard let value = Double(text), value.isFinite else {
-            report(record, "column '\(column)': '\(text)' is not a finite number")
+            report(record, "column '\(column)': '\(text.echoed())' is not a finite number")
+            return nil
+        }
+        guard Float(value).isFinite else {
+            report(record, "column '\(column)': \(text.echoed()) is outside the range of a 32-bit float (about ±3.4e38)")
             return nil
         }
         return value
     }
 
-    /// The trimmed text in `column` of `record` (empty when the record is short).
+    /// Whether the table has `column` (a required column always has it once the init found it).
+    func hasColumn(_ column: String) -> Bool { columns[column] != nil }
+
+    /// The trimmed text in `column` of `record` (empty when the record is short or the
+    /// optional column is absent).
     func cell(_ record: CSVTable.Record, _ column: String) -> String {
         guard let position = columns[column], position < record.fields.count else { return "" }
         return Self.trim(record.fields[position])

@@ -42,7 +42,8 @@ public final class GeoTIFFBand: RasterBand {
     /// Opens band 1 of the GeoTIFF at `path` (relative paths resolve against the current
     /// directory).
     ///
-    /// - Throws: `.missingInput` (exit 66) when the file cannot be opened; `.invalidData`
+    /// - Throws: `.missingInput` (exit 66) when the file cannot be opened or is not a regular
+    ///   file (a directory, FIFO or device); `.invalidData`
     ///   (exit 65) naming the file and the problem when it is not a TIFF this reader
     ///   supports or is corrupt; `.io` (exit 74) when a read fails.
     public convenience init(path: String) throws(GEPError) {
@@ -54,21 +55,13 @@ public final class GeoTIFFBand: RasterBand {
     ///
     /// - Throws: As `init(path:)`.
     public convenience init(path: String, relativeTo directory: String) throws(GEPError) {
-        let descriptor = open(POSIX.resolve(path, against: directory), O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw .missingInput(path: path, reason: POSIX.reason(errno))
+        let (descriptor, size): (Int32, Int)
+        switch POSIX.openRegularFile(POSIX.resolve(path, against: directory)) {
+        case let .success(opened): (descriptor, size) = opened
+        case let .failure(.missing(reason)): throw .missingInput(path: path, reason: reason)
+        case let .failure(.io(reason)): throw .io(path: path, reason: reason)
         }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            let code = errno
-            close(descriptor)
-            throw .io(path: path, reason: POSIX.reason(code))
-        }
-        guard status.st_mode & mode_t(S_IFMT) != mode_t(S_IFDIR) else {
-            close(descriptor)
-            throw .missingInput(path: path, reason: POSIX.reason(EISDIR))
-        }
-        let source = TIFFByteSource.file(descriptor: descriptor, size: Int(status.st_size))
+        let source = TIFFByteSource.file(descriptor: descriptor, size: size)
         try self.init(reader: TIFFReader(name: path, source: source), descriptor: descriptor)
     }
 

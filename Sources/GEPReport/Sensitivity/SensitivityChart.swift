@@ -61,7 +61,10 @@ public enum SensitivityChart {
         let (lo, hi) = (finite.min() ?? 0, finite.max() ?? 1)
         let bins = 30
         var counts = [Int](repeating: 0, count: bins)
-        for v in finite { counts[min(bins - 1, max(0, Int((v - lo) / max(hi - lo, .leastNonzeroMagnitude) * Double(bins))))] += 1 }
+        for v in finite {
+            let position = (v - lo) / max(hi - lo, .leastNonzeroMagnitude) * Double(bins)
+            counts[position.isFinite ? min(bins - 1, Int(min(max(position, 0), Double(bins)))) : 0] += 1
+        }
         let height = 420.0, plotTop = top, plotBottom = height - 50
         let x = scale(lo, hi, left: 90)
         let peak = Double(counts.max() ?? 1)

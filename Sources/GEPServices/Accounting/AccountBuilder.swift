@@ -18,7 +18,8 @@ public enum AccountBuilder {
     ///   - priceBasis: current prices of `year`, or constant prices of a given year.
     /// - Throws: `GEPError.invalidData` listing every problem: bad service sections, unknown
     ///   methods, missing inputs and coefficients (which, needed by which service), unit
-    ///   mismatches, and years the price index does not cover.
+    ///   mismatches, years the price index does not cover, and figures that overflow to a
+    ///   non-finite number (`AccountFiniteness`).
     public static func build(input: CountyInput, coefficients: EffectiveCoefficients, year: Int? = nil,
                              priceBasis: PriceBasis? = nil) throws(GEPError) -> Account {
         let year = year ?? input.year
@@ -49,6 +50,8 @@ public enum AccountBuilder {
             UsedCoefficient(coefficient: coefficients.entries[id]!, indexFactor: context.coefficients.indexFactors[id] ?? 1,
                             usedBy: context.coefficients.usage[id]!.sorted())
         }
+        let nonFinite = AccountFiniteness.problems(in: account, file: input.file)
+        guard nonFinite.isEmpty else { throw .invalidData(nonFinite) }
         return account
     }
 

@@ -38,6 +38,7 @@ struct ProgressModel<Base: SensitivityModel>: SensitivityModel {
 
         /// `42 s`, `3 min 5 s`, `2 h 10 min`.
         static func duration(_ seconds: Double) -> String {
+            guard seconds.isFinite, seconds < 1e9 else { return "–" }
             let s = Int(seconds.rounded(.up))
             if s < 60 { return "\(s) s" }
             if s < 3600 { return "\(s / 60) min \(s % 60) s" }
