@@ -47,6 +47,32 @@ struct CodecTests {
         #expect(try Self.lzwDecode(unterminated, capacity: 10) == [70, 71])
     }
 
+    /// Inflates `stream` into room for `capacity` bytes.
+    static func inflate(_ stream: [UInt8], capacity: Int) throws -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: capacity)
+        let produced = try stream.withUnsafeBytes { source in try output.withUnsafeMutableBytes { try Deflate.decode(source, into: $0) } }
+        return Array(output[..<produced])
+    }
+
+    @Test("DEFLATE verifies the Adler-32 check even when the output is full")
+    func deflateCheck() throws {
+        let input = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31 >> 3) }
+        let encoded = input.withUnsafeBytes { Deflate.encode($0, level: 6) }
+        #expect(try Self.inflate(encoded, capacity: input.count) == input)
+        // More data than the block holds: the rest is decoded, checked and dropped.
+        #expect(try Self.inflate(encoded, capacity: 100) == Array(input[..<100]))
+        // A flipped byte in the check value (the stream's last four bytes) is an error,
+        // whether the output is exactly full, short of the data, or has room to spare.
+        var flipped = encoded
+        flipped[flipped.count - 2] ^= 0xFF
+        for capacity in [input.count, 100, input.count + 10] {
+            #expect(throws: CodecError.self, "capacity \(capacity)") { try Self.inflate(flipped, capacity: capacity) }
+        }
+        // A stream cut before its check value is an error too.
+        let truncated = Array(encoded.dropLast(4))
+        #expect(throws: CodecError.self) { try Self.inflate(truncated, capacity: input.count) }
+    }
+
     @Test("DEFLATE round trips at every level")
     func deflate() throws {
         let input = (0..<50_000).map { UInt8(truncatingIfNeeded: $0 / 7) }

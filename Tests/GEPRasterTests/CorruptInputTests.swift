@@ -13,6 +13,25 @@ struct CorruptInputTests {
         return TestTIFF.image(width: 32, height: 32, bits: 16, format: 2, compression: compression, tile: (16, 16), blocks: blocks ?? [tile, tile, tile, tile])
     }
 
+    @Test("A flipped byte in a DEFLATE block's Adler-32 check is an error naming the file and the block")
+    func deflateCheckFailure() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("samples/lianping/grid/townships.tif").path
+        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let band = try GeoTIFFBand(bytes: original, name: "townships.tif")
+        #expect(band.description.compressionCode == 8)
+        _ = try band.readAll()
+        let layout = band.decoder.layout
+        let block = layout.blockCount - 1
+        for flipped in 1...4 {
+            var bytes = original
+            // The check value is the last four bytes of the block's zlib stream.
+            bytes[layout.offsets[block] + layout.byteCounts[block] - flipped] ^= 0x5A
+            let corrupt = try GeoTIFFBand(bytes: bytes, name: "townships.tif")
+            TestSupport.expectInvalid("townships.tif: \(layout.blockKind) \(block): corrupt DEFLATE data (incorrect data check)") { _ = try corrupt.readAll() }
+        }
+    }
+
     /// Codes packed most significant bit first at the given widths, as TIFF LZW stores them.
     static func lzwBits(_ codes: [(code: Int, width: Int)]) -> [UInt8] {
         var bytes: [UInt8] = [], buffer = 0, count = 0

@@ -3,11 +3,15 @@ import CZlib
 /// DEFLATE (TIFF Compression 8, and the older 32946) through the system zlib: the data is
 /// a zlib stream (RFC 1950 header, RFC 1951 body, Adler-32 trailer).
 enum Deflate {
-    /// Inflates `input` into `output`, stopping at the end of the stream or when `output`
-    /// is full (data beyond it is ignored, as libtiff does).
+    /// Inflates `input` into `output` and checks the stream to its end.
     ///
-    /// - Returns: The number of bytes written.
-    /// - Throws: `CodecError` for corrupt or truncated data.
+    /// The whole zlib stream is verified: inflation continues past a full `output` (the extra
+    /// decoded bytes are discarded, as libtiff ignores them) up to the end of the stream, so
+    /// its Adler-32 check is compared and a corrupt block is never taken as good data.
+    ///
+    /// - Returns: The number of bytes written to `output`.
+    /// - Throws: `CodecError` for corrupt data (including a failed Adler-32 check) or a stream
+    ///   that ends before its check value.
     static func decode(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(CodecError) -> Int {
         guard let inputBase = input.baseAddress, let outputBase = output.baseAddress, output.count > 0 else { return 0 }
         guard input.count <= Int(UInt32.max), output.count <= Int(UInt32.max) else {
@@ -22,17 +26,36 @@ enum Deflate {
         stream.avail_in = uInt(input.count)
         stream.next_out = outputBase.assumingMemoryBound(to: Bytef.self)
         stream.avail_out = uInt(output.count)
-        let status = inflate(&stream, Z_FINISH)
+        var status = inflate(&stream, Z_FINISH)
         let produced = output.count - Int(stream.avail_out)
+        if status == Z_BUF_ERROR || status == Z_OK, stream.avail_out == 0, stream.avail_in > 0 {
+            status = discardToEnd(&stream)
+        }
         switch status {
         case Z_STREAM_END:
             return produced
         case Z_BUF_ERROR, Z_OK:
-            if stream.avail_out == 0 { return produced }
-            throw CodecError(message: "DEFLATE data ends after \(produced) decoded bytes")
+            throw CodecError(message: stream.avail_out == 0
+                ? "DEFLATE data ends before its Adler-32 check value (truncated stream)"
+                : "DEFLATE data ends after \(produced) decoded bytes")
         default:
             let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
             throw CodecError(message: "corrupt DEFLATE data (\(reason)) after \(produced) decoded bytes")
+        }
+    }
+
+    /// Inflates the rest of `stream` into a scratch buffer that is thrown away, to reach the
+    /// end of the stream and its check value. Returns zlib's last status.
+    private static func discardToEnd(_ stream: inout z_stream) -> Int32 {
+        var scratch = [Bytef](repeating: 0, count: 16 * 1024)
+        return scratch.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            var status = Z_OK
+            repeat {
+                stream.next_out = buffer.baseAddress
+                stream.avail_out = uInt(buffer.count)
+                status = inflate(&stream, Z_FINISH)
+            } while (status == Z_OK || status == Z_BUF_ERROR) && stream.avail_out == 0
+            return status
         }
     }
 
