@@ -76,10 +76,11 @@ enum CommonOptions {
         return try EffectiveCoefficients.resolve(library: library, setID: setID, userSets: userSets, overrides: overrides)
     }
 
-    /// Writes `text` to `--output` atomically, or to standard output.
+    /// Writes `text` to `--output` atomically (never over one of the command's inputs), or to
+    /// standard output.
     static func emit(_ text: String, arguments: ParsedArguments, context: CommandContext) throws(GEPError) {
         if let path = arguments.value("output") {
-            try OutputFile.write(Array(text.utf8), to: path, relativeTo: context.workingDirectory)
+            try OutputFile.write(Array(text.utf8), to: path, relativeTo: context.workingDirectory, refusingInputs: true)
         } else {
             context.stdout.write(text)
         }

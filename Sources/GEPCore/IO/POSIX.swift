@@ -60,7 +60,8 @@ package enum POSIX {
     /// Opens an input file for reading without blocking on a FIFO or device, and checks that
     /// it is a regular file. Returns the descriptor (blocking again, positioned at the start)
     /// and the file's size, or why it cannot be read: the `errno` of `open`/`fstat`, or a
-    /// reason such as "is a directory" or "is a FIFO, not a regular file".
+    /// reason such as "is a directory" or "is a FIFO, not a regular file". The file is
+    /// recorded in `InputIdentities`.
     package static func openRegularFile(_ path: String) -> Result<(descriptor: Int32, size: Int), InputRefusal> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { return .failure(.missing(reason(errno))) }
@@ -77,6 +78,7 @@ package enum POSIX {
         }
         let flags = fcntl(descriptor, F_GETFL)
         if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+        InputIdentities.record(descriptor: descriptor, path: path)
         return .success((descriptor, Int(status.st_size)))
     }
 

@@ -37,7 +37,7 @@ enum CarbonCommand: Command {
         var outputs: OutputRasters?
         if let out = arguments.value("out") {
             let names = future == nil ? [CarbonOutput.allCases[0].name] : CarbonOutput.allCases.map(\.name)
-            outputs = try OutputRasters(directory: context.absolute(out), names: names,
+            outputs = try OutputRasters(directory: out, relativeTo: context.workingDirectory, names: names,
                                         geometry: current.geometry, nodata: Double(CarbonOutput.nodata))
         }
         let result = try CarbonModel(pools: pools).run(current: current, future: future, zones: zones,

@@ -1,25 +1,21 @@
-import Foundation
 import GEPCore
 import GEPGrid
 import GEPRaster
 
 /// Streams a kernel's per-cell output rows into one GeoTIFF per output (tiled, DEFLATE,
-/// Float32, the input's georeferencing, nodata −1), committing the files only when the run
-/// succeeds: a failed run leaves no output file behind.
+/// Float32, the input's georeferencing, nodata −1) in an `OutputDirectory`: the files appear
+/// together when the run succeeds, and a failed run leaves no output behind (not even the
+/// directory, when it did not exist).
 final class OutputRasters: @unchecked Sendable {
+    private let directory: OutputDirectory
     private var writers: [GeoTIFFWriter]
-    private var failure: GEPError?
 
-    /// Opens one writer per name in `directory` (created if missing).
-    init(directory: String, names: [String], geometry: GridGeometry, nodata: Double) throws(GEPError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotCreateOutput(path: directory, reason: "cannot create the directory")
-        }
+    /// Opens one writer per name for `directory`, which appears only at `commit()`.
+    init(directory path: String, relativeTo workingDirectory: String, names: [String], geometry: GridGeometry, nodata: Double) throws(GEPError) {
+        directory = try OutputDirectory(path: path, relativeTo: workingDirectory)
         var writers: [GeoTIFFWriter] = []
         for name in names {
-            writers.append(try GeoTIFFWriter(path: directory + "/" + name + ".tif", geometry: geometry, dataType: .float32, nodata: nodata))
+            writers.append(try GeoTIFFWriter(path: directory.file(name + ".tif"), geometry: geometry, dataType: .float32, nodata: nodata))
         }
         self.writers = writers
     }
@@ -33,8 +29,9 @@ final class OutputRasters: @unchecked Sendable {
         }
     }
 
-    /// Renames every file into place.
+    /// Finishes every file and puts the set in place (never over one of the command's inputs).
     func commit() throws(GEPError) {
         for writer in writers { try writer.finish() }
+        try directory.commit(refusingInputs: true)
     }
 }

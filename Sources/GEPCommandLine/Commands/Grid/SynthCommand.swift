@@ -39,22 +39,18 @@ enum SynthCommand: Command {
         let seedText = arguments.value("seed") ?? "2023"
         guard let seed = UInt64(seedText) else { throw .usage("Invalid value '\(seedText)' for '--seed'", hint: "a non-negative whole number") }
         guard let out = arguments.value("out") else { throw .usage("Missing '--out'", hint: "give the output directory, e.g. --out grid/") }
-        let directory = context.absolute(out)
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotCreateOutput(path: out, reason: "cannot create the directory")
-        }
         let compression: GeoTIFFWriter.Compression = switch arguments.value("compression") ?? "deflate" {
         case "lzw": .lzw
         case "none": .none
         default: .deflate(level: 6)
         }
+        let directory = try OutputDirectory(path: out, relativeTo: context.workingDirectory)
         let grid = SyntheticLianping.generate(rows: rows, cols: cols, seed: seed)
         for layer in SyntheticLayer.allCases {
-            try GeoTIFFWriter.write(path: directory + "/" + layer.rawValue + ".tif", geometry: grid.geometry, dataType: layer.dataType,
+            try GeoTIFFWriter.write(path: directory.file(layer.rawValue + ".tif"), geometry: grid.geometry, dataType: layer.dataType,
                                     nodata: layer.nodata, values: grid[layer], options: GeoTIFFWriter.Options(compression: compression))
         }
+        try directory.commit(refusingInputs: true)
         context.stderr.write("wrote \(SyntheticLayer.allCases.count) layers of \(rows)×\(cols) cells to \(out)\n")
     }
 }

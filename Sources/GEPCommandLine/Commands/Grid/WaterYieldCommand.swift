@@ -51,7 +51,7 @@ enum WaterYieldCommand: Command {
         let zones = try arguments.value("watersheds").map { path throws(GEPError) in try RasterOpening.open(path, relativeTo: directory) }
         var outputs: OutputRasters?
         if let out = arguments.value("out") {
-            outputs = try OutputRasters(directory: context.absolute(out),
+            outputs = try OutputRasters(directory: out, relativeTo: context.workingDirectory,
                                         names: WaterYieldOutput.allCases.map(\.name), geometry: layers.landCover.geometry,
                                         nodata: Double(WaterYieldOutput.nodata))
         }

@@ -47,7 +47,7 @@ struct SensitivityRun {
                 + table.render()
         }
         if let path = arguments.value("chart"), let chart = report.chart {
-            try OutputFile.write(Array(chart.utf8), to: path, relativeTo: context.workingDirectory)
+            try OutputFile.write(Array(chart.utf8), to: path, relativeTo: context.workingDirectory, refusingInputs: true)
         }
         try CommonOptions.emit(text, arguments: arguments, context: context)
     }
