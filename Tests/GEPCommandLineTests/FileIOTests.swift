@@ -68,9 +68,6 @@ private func permissions(of path: String) -> mode_t {
     return status.st_mode & 0o7777
 }
 
-/// Whether this process ignores permissions (root does), making permission failures untestable.
-private let ignoresPermissions = getuid() == 0
-
 // MARK: - Reading
 
 @Suite struct InputFileTests {
@@ -117,13 +114,14 @@ private let ignoresPermissions = getuid() == 0
         }
     }
 
-    @Test(.enabled(if: !ignoresPermissions, "root reads any file"))
-    func unreadableFileIsMissingInput() throws {
+    /// A name that exists but cannot be opened by any user, root included: a symbolic link to
+    /// itself (permission bits would not do, since root reads any file).
+    @Test func unopenableFileIsMissingInput() throws {
         try withTemporaryDirectory { directory in
-            try createFile(directory + "/secret.json", "{}", mode: 0o000)
-            let error = #expect(throws: GEPError.self) { try InputFile.read("secret.json", relativeTo: directory) }
+            try #require(symlink("loop.json", directory + "/loop.json") == 0)
+            let error = #expect(throws: GEPError.self) { try InputFile.read("loop.json", relativeTo: directory) }
             #expect(error?.exitCode == 66)
-            #expect(error?.description == "cannot open input 'secret.json': permission denied")
+            #expect(error?.description == "cannot open input 'loop.json': too many levels of symbolic links")
         }
     }
 }
@@ -193,19 +191,20 @@ private let ignoresPermissions = getuid() == 0
         }
     }
 
-    @Test(.enabled(if: !ignoresPermissions, "root writes into any directory"))
-    func unwritableDirectoryLeavesTheOldFileIntact() throws {
+    /// The temporary file cannot be created beside the target, for any user, root included: the
+    /// target's name is as long as a name may be (255 bytes), so `.<name>.tmp-…` is too long
+    /// (an unwritable directory would not do, since root writes into any directory).
+    @Test func uncreatableTemporaryFileLeavesTheOldFileIntact() throws {
         try withTemporaryDirectory { directory in
-            mkdir(directory + "/locked", 0o755)
-            try createFile(directory + "/locked/out.csv", "old")
-            chmod(directory + "/locked", 0o555)
+            let name = String(repeating: "n", count: 251) + ".csv"
+            try createFile(directory + "/" + name, "old")
             let error = #expect(throws: GEPError.self) {
-                try OutputFile.write(Array("new".utf8), to: "locked/out.csv", relativeTo: directory)
+                try OutputFile.write(Array("new".utf8), to: name, relativeTo: directory)
             }
             #expect(error?.exitCode == 73)
-            #expect(error?.description == "cannot create output 'locked/out.csv': permission denied")
-            #expect(entries(of: directory + "/locked") == ["out.csv"])
-            #expect(try InputFile.read("locked/out.csv", relativeTo: directory) == Array("old".utf8))
+            #expect(error?.description == "cannot create output '\(name)': file name too long")
+            #expect(entries(of: directory) == [name])
+            #expect(try InputFile.read(name, relativeTo: directory) == Array("old".utf8))
         }
     }
 }

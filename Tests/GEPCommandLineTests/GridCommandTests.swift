@@ -56,8 +56,29 @@ import GEPRaster
         let lulc = try GeoTIFFBand(path: Self.repository + "/" + Self.sample + "/lulc.tif")
         #expect(wyield.geometry == lulc.geometry)
         #expect(wyield.nodata == -1)
+        // InVEST's validity rule counted straight from the inputs: land cover not nodata and in the
+        // table, P neither nodata nor 0, ET0, soil depth and PAWC not nodata
         let stats = try wyield.statistics()
-        #expect(stats.validCount == 39_885)
+        #expect(stats.validCount == (try validWaterYieldCells()))
+        #expect(stats.validCount == 39_885)   // regression anchor: the count above as first printed
+    }
+
+    /// The cells where every water-yield input is valid, read from the sample's rasters and the table.
+    func validWaterYieldCells() throws -> Int {
+        func layer(_ name: String) throws -> (values: [Float], nodata: Double?) {
+            let band = try GeoTIFFBand(path: Self.repository + "/" + Self.sample + "/" + name)
+            return (try band.readAll(), band.nodata)
+        }
+        func isNodata(_ value: Float, _ nodata: Double?) -> Bool { value.isNaN || Double(value) == nodata }
+        let table = try String(contentsOfFile: Self.repository + "/Tests/GEPGridTests/Fixtures/biophysical_table.csv", encoding: .utf8)
+        let classes = Set(table.split(separator: "\n").dropFirst().compactMap { Float($0.split(separator: ",")[0]) })
+        let lulc = try layer("lulc.tif"), precipitation = try layer("precip.tif")
+        let others = try ["eto.tif", "depth_to_root_rest_layer.tif", "pawc.tif"].map(layer)
+        return (0..<lulc.values.count).filter { cell in
+            !isNodata(lulc.values[cell], lulc.nodata) && classes.contains(lulc.values[cell])
+                && !isNodata(precipitation.values[cell], precipitation.nodata) && precipitation.values[cell] != 0
+                && others.allSatisfy { !isNodata($0.values[cell], $0.nodata) }
+        }.count
     }
 
     @Test func synthRegeneratesTheCommittedSampleByteForByte() throws {

@@ -43,8 +43,12 @@ import GEPCore
         #expect(water["low"]?.string == "water_balance" && water["high"]?.string == "water_yield")
         let oxygen = try #require(rows.first { $0["id"]?.string == "switch:oxygen_release.enabled" })
         #expect(oxygen["low"]?.bool == false && oxygen["high"]?.bool == true)
-        // counting oxygen release is worth 10.60 亿元 of the 553.05 亿元 account
+        // counting oxygen release is worth the oxygen service's value in `gep account` (derived by
+        // hand from the sample in LianpingServiceTests); 10.60 亿元 is a regression anchor
         let drop = try #require(oxygen["gep_at_high_yuan"]?.double) - (try #require(oxygen["gep_at_low_yuan"]?.double))
+        let account = try JSONParser.parse(gep(["account", "samples/lianping/lianping-2023.json", "--format", "json"]).stdout, file: "account")
+        let oxygenValue = try #require(account["services"]?.elements?.first { $0["id"]?.string == "oxygen_release" }?["value_yuan"]?.double)
+        #expect(abs(drop - oxygenValue) <= 1e-9 * oxygenValue)
         #expect(abs(drop / 1e8 - 10.60) < 0.005)
         // three carbon methods: every one is run, the ends are the lowest and highest GEP (nep falls back
         // to stock change on this input, so the two tie and the first is shown); 9 + 2 + 2 + 3 runs
@@ -116,10 +120,32 @@ import GEPCore
         let ids = rows.compactMap { $0["id"]?.string }
         #expect(ids.contains("price.electricity") && ids.contains("climate.ac_energy_efficiency_ratio")
                 && ids.contains("switch:oxygen_release.enabled") && ids.contains("input:climate.precipitation"))
-        // more rain, more water retained and more flood storage: GEP 534.69 → 571.42 亿元 over the 2023 anomaly's range
+        // more rain, more water retained: each end is `gep scenario` with the rain set to that end
+        // (1,923.3 and 2,150.3 mm); storm rain, which flood storage uses, is a separate input
         let rain = try #require(rows.first { $0["id"]?.string == "input:climate.precipitation" })
-        #expect(abs(try #require(rain["gep_at_low_yuan"]?.double) / 1e8 - 534.69) < 0.005)
-        #expect(abs(try #require(rain["gep_at_high_yuan"]?.double) / 1e8 - 571.42) < 0.005)
+        let low = try #require(rain["gep_at_low_yuan"]?.double), high = try #require(rain["gep_at_high_yuan"]?.double)
+        let directory = NSTemporaryDirectory() + "gep-rain-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        func scenarioTotal(rain millimetres: Double) throws -> Double {
+            let scenario = directory + "/rain.json"
+            try Data("""
+                {"id": "rain", "name_zh": "降水", "name_en": "Rain", "baseline": "\(RepositoryRun.repository)/samples/lianping/lianping-2023.json",
+                 "adjust": [{"path": "climate.precipitation", "set": {"value": \(millimetres), "unit": "mm"}}]}
+                """.utf8).write(to: URL(fileURLWithPath: scenario))
+            let compared = gep(["scenario", scenario, "--format", "json"])
+            #expect(compared.status == 0, "\(compared.stderr)")
+            return try #require(try JSONParser.parse(compared.stdout, file: "s")["scenarios"]?.elements?.first?["scenario"]?["total_yuan"]?.double)
+        }
+        #expect(abs(low - (try scenarioTotal(rain: 1923.3))) <= 1e-9 * low)
+        #expect(abs(high - (try scenarioTotal(rain: 2150.3))) <= 1e-9 * high)
+        // the water balance is linear in P while no type's P − R − ET reaches 0, and the ends are
+        // 113.5 mm either side of the input's 2,036.8 mm: the base lies halfway between them
+        let base = try #require(try JSONParser.parse(run.stdout, file: "j")["base_gep_yuan"]?.double)
+        #expect(abs((low + high) / 2 - base) <= 1e-9 * base)
+        // regression anchors (亿元), the values above as first printed
+        #expect(abs(low / 1e8 - 534.69) < 0.005)
+        #expect(abs(high / 1e8 - 571.42) < 0.005)
     }
 
     @Test func gridInputsRunWithTheFastPathAndWithRebuilds() throws {
