@@ -25,7 +25,8 @@ final class GridAccountLayers: Sendable {
     /// Opens the layers the requested services need and checks their alignment.
     ///
     /// - Throws: `GEPError` listing every problem: missing layers for the requested methods,
-    ///   misaligned layers (naming each layer and difference).
+    ///   misaligned layers (naming each layer and difference), cells outside their role's
+    ///   domain (`GridLayers.domainProblems`).
     convenience init(input: GridInput, open: (String) throws(GEPError) -> any RasterBand) throws(GEPError) {
         let choices = try GridAccountBuilder.Choices.read(input)
         let required = ["lulc"] + choices.parts.layerRoles(waterMethod: choices.water)
@@ -51,6 +52,8 @@ final class GridAccountLayers: Sendable {
                 problems.append(Diagnostic(file: band.name, message: "zone layer \"\(zone.name)\" is not aligned with the land-cover layer \(lulc.name): \(difference)"))
             }
         }
+        guard problems.isEmpty else { throw .invalidData(problems) }
+        problems = try GridLayers.domainProblems(bands.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         guard problems.isEmpty else { throw .invalidData(problems) }
         self.init(choices: choices, bands: bands, zones: zoneBands, geometry: geometry)
     }

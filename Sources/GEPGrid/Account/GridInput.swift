@@ -1,4 +1,5 @@
 import GEPCore
+import GEPRaster
 import GEPServices
 
 /// A grid account's inputs: the region, year and coefficient set as for a county account,
@@ -96,7 +97,7 @@ public struct GridInput: Sendable {
 
 /// The raster roles a grid account reads.
 public enum GridLayers {
-    /// A layer role: its key in `layers`, its unit and what it holds.
+    /// A layer role: its key in `layers`, its unit, what it holds and the values it can take.
     public struct Role: Sendable {
         /// JSON key.
         public var key: String
@@ -104,21 +105,44 @@ public enum GridLayers {
         public var unit: String
         /// What the layer holds.
         public var about: String
+        /// The physical domain of its cells (`nil`: codes, no domain); a cell outside it is
+        /// an error (`LayerDomainCheck`).
+        public var domain: CoefficientDomain?
+
+        init(key: String, unit: String, about: String, domain: String? = nil) {
+            self.key = key
+            self.unit = unit
+            self.about = about
+            self.domain = domain.map { CoefficientDomain(parsing: $0)! }
+        }
     }
 
     /// Every role, in the order layers are read.
     public static let roles: [Role] = [
         Role(key: "lulc", unit: "1", about: "land-cover code (lucode) of each cell"),
         Role(key: "lulc_future", unit: "1", about: "land-cover code at the end of the carbon period (stock-difference carbon)"),
-        Role(key: "precipitation", unit: "mm", about: "annual precipitation P"),
-        Role(key: "reference_evapotranspiration", unit: "mm", about: "annual reference evapotranspiration ET0 (water_yield)"),
-        Role(key: "evapotranspiration", unit: "mm", about: "actual annual evapotranspiration ET (water_balance)"),
-        Role(key: "soil_depth", unit: "mm", about: "depth to the root-restricting layer (water_yield)"),
-        Role(key: "plant_available_water_content", unit: "1", about: "PAWC, fraction (water_yield)"),
-        Role(key: "rainfall_erosivity", unit: "MJ*mm/(ha*h*a)", about: "RUSLE R"),
-        Role(key: "soil_erodibility", unit: "t*ha*h/(ha*MJ*mm)", about: "RUSLE K"),
-        Role(key: "slope_length_factor", unit: "1", about: "RUSLE LS"),
+        Role(key: "precipitation", unit: "mm", about: "annual precipitation P", domain: "[0, inf)"),
+        Role(key: "reference_evapotranspiration", unit: "mm", about: "annual reference evapotranspiration ET0 (water_yield)", domain: "[0, inf)"),
+        Role(key: "evapotranspiration", unit: "mm", about: "actual annual evapotranspiration ET (water_balance)", domain: "[0, inf)"),
+        Role(key: "soil_depth", unit: "mm", about: "depth to the root-restricting layer (water_yield)", domain: "[0, inf)"),
+        Role(key: "plant_available_water_content", unit: "1", about: "PAWC, fraction (water_yield)", domain: "[0, 1]"),
+        Role(key: "rainfall_erosivity", unit: "MJ*mm/(ha*h*a)", about: "RUSLE R", domain: "[0, inf)"),
+        Role(key: "soil_erodibility", unit: "t*ha*h/(ha*MJ*mm)", about: "RUSLE K", domain: "[0, inf)"),
+        Role(key: "slope_length_factor", unit: "1", about: "RUSLE LS", domain: "[0, inf)"),
     ]
+
+    /// The domain of the role `key`, if it has one.
+    public static func domain(of key: String) -> CoefficientDomain? {
+        roles.first { $0.key == key }?.domain
+    }
+
+    /// Every cell outside its role's domain, one problem per layer (`LayerDomainCheck`).
+    ///
+    /// - Parameter bands: Bands by role key; roles without a domain are skipped.
+    /// - Throws: Read errors of the bands.
+    public static func domainProblems(_ bands: [(role: String, band: any RasterBand)]) throws(GEPError) -> [Diagnostic] {
+        try LayerDomainCheck.problems(bands.compactMap { role, band in domain(of: role).map { (role, band, $0) } })
+    }
 }
 
 /// The services `gep grid` computes per cell.
