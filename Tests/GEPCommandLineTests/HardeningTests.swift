@@ -208,6 +208,69 @@ import Testing
         #expect(run.stderr.contains("… and 1950 more unknown keys here"))
     }
 
+    /// The sample county input with `replace` swapped for `with`, written to a scratch file.
+    func changedSample(_ scratch: Scratch, _ name: String, replacing target: String, with replacement: String) throws -> String {
+        let text = try String(contentsOfFile: RepositoryRun.repository + "/samples/lianping/lianping-2023.json", encoding: .utf8)
+        #expect(text.contains(target))
+        return try scratch.write(name, text.replacingOccurrences(of: target, with: replacement))
+    }
+
+    @Test func aPriceNamingNoCoefficientIsLocatedAtItsLine() throws {
+        let scratch = try Scratch()
+        let path = try changedSample(scratch, "price.json", replacing: "\"price\": \"price.rice\"", with: "\"price\": \"price.rcie\"")
+        let run = gep(["account", path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains(/price\.json:\d+:\d+: services\.agricultural_products\.products\[0\]\.price: price "price\.rcie" names no coefficient in force \(expected a price in CNY\/t\); did you mean "price\.rice"\?/), "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("Error: 1 problem found:"), "reported once, where it is written")
+    }
+
+    @Test func anUnknownCoefficientSetNamesTheFileThatNamesIt() throws {
+        let scratch = try Scratch()
+        let path = try changedSample(scratch, "set.json", replacing: "\"coefficient_set\": \"lianping\"", with: "\"coefficient_set\": \"lianpign\"")
+        let run = gep(["account", path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("set.json: coefficient_set: unknown coefficient set \"lianpign\"; did you mean \"lianping\"?"), "\(run.stderr)")
+    }
+
+    @Test func aPriceYearTheIndexLacksIsReportedOnceWithTheYearsItCovers() throws {
+        let scratch = try Scratch()
+        let path = try changedSample(scratch, "year.json", replacing: "\"price_basis\": \"current\"", with: "\"price_basis\": \"constant:1900\"")
+        let run = gep(["account", path])
+        #expect(run.status == 65)
+        #expect(run.stderr.hasPrefix("Error: 1 problem found:"), "\(run.stderr)")
+        #expect(run.stderr.contains(/year\.json: price index "cn_cpi" has no level for 1900 \(it covers \d{4}–\d{4}\), so \d+ prices cannot be moved to 1900 prices: price\./))
+        let flag = gep(["account", "samples/lianping/lianping-2023.json", "--prices", "constant:1800"])
+        #expect(flag.status == 64)
+        #expect(flag.stderr.contains(/'--prices': the price index "cn_cpi" has no level for 1800 \(it covers \d{4}–\d{4}\)/), "\(flag.stderr)")
+    }
+
+    @Test func aFileGivenToTheWrongCommandIsNamedForWhatItIs() {
+        let cases: [([String], String)] = [
+            (["account", "samples/lianping/grid/lianping-grid-2023.json"], "this is a grid input, not a county input as 'gep account' expects; it is read by gep grid FILE"),
+            (["grid", "samples/lianping/scenarios/plan-2028.json"], "this is a scenario file, not a grid input as 'gep grid' expects; it is read by gep scenario FILE"),
+            (["compensate", "samples/lianping/lianping-2023.json"], "this is a county input, not a compensation quote as 'gep compensate' expects"),
+            (["scenario", "samples/lianping/sensitivity/full.json"], "this is a sensitivity parameter file, not a scenario file"),
+            (["sensitivity", "tornado", "samples/lianping/lianping-2023.json", "--params", "samples/lianping/scenarios/dry-year.json"],
+             "this is a scenario file, not a sensitivity parameter file as 'gep sensitivity --params' expects"),
+            (["account", "coefficients/sets/lianping.json"], "this is a coefficient set, not a county input"),
+        ]
+        for (arguments, message) in cases {
+            let run = gep(arguments)
+            #expect(run.status == 65, "\(arguments)")
+            #expect(run.stderr.hasPrefix("Error: 1 problem found:") && run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        }
+    }
+
+    @Test func requiredOptionsAreShownWithoutBracketsAndAllMissingOnesNamed() {
+        let help = gep(["carbon", "--help"])
+        #expect(help.stdout.contains("USAGE: gep carbon --lulc <file> [--lulc-future <file>] --carbon-pools <csv>\n"), "\(help.stdout)")
+        let run = gep(["water-yield", "--lulc", "x.tif"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("Error: Missing '--precipitation', '--eto', '--depth-to-root-rest-layer', '--pawc', '--biophysical-table', '--seasonality-constant'"), "\(run.stderr)")
+        #expect(gep(["sensitivity", "tornado", "samples/lianping/lianping-2023.json"]).stderr.contains("Missing '--params'"))
+        #expect(gep(["sensitivity", "--help"]).stdout.contains("Label language of the --chart SVG"), "the help says what --lang changes")
+    }
+
     @Test func aMillionDigitNumberIsNotEchoedInFull() throws {
         let text = "{\"x\": 1" + String(repeating: "0", count: 1_000_000) + "}"
         do {

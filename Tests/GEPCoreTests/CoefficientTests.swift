@@ -77,7 +77,7 @@ import Testing
         #expect(lookup.value("price.y", in: .known("CNY/t"), for: "other").isNaN)
         #expect(lookup.diagnostics.map(\.message) == [
             "coefficient \"price.x\" is in CNY/t (money / mass) but carbon needs CNY/t_CO2 (money / mass of CO2); set from --set",
-            "missing coefficient \"price.y\" (CNY/t), needed by other; did you mean \"price.x\"?",
+            "missing coefficient \"price.y\" (CNY/t), needed by other (coefficient sets: a → b → c → --set); did you mean \"price.x\"?",
         ])
         #expect(lookup.usage["price.x"] == ["test", "carbon"])
         #expect(throws: GEPError.self) { try library.chain(to: "d") }

@@ -63,8 +63,8 @@ import GEPServices
         let trimmed = CoefficientLibrary(directory: library.directory, sets: ["base": base], priceIndices: library.priceIndices)
         effective = try EffectiveCoefficients.resolve(library: trimmed, setID: "base")
         let found = problems { _ = try AccountBuilder.build(input: try Fixture.testland(), coefficients: effective) }
-        #expect(found.contains("missing coefficient \"price.electricity\" (CNY/kWh), needed by climate_regulation"))
-        #expect(found.contains { $0.hasPrefix("missing coefficient \"runoff_coefficient.grassland\" (1), needed by water_conservation") })
+        #expect(found.contains("testland-2022.json: missing coefficient \"price.electricity\" (CNY/kWh), needed by climate_regulation (coefficient sets: base)"))
+        #expect(found.contains { $0.hasPrefix("testland-2022.json: missing coefficient \"runoff_coefficient.grassland\" (1), needed by water_conservation (coefficient sets: base)") })
     }
 
     @Test func aCarbonPricePerTonneOfCarbonIsRejectedNotConverted() throws {

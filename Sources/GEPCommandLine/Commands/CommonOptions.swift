@@ -52,8 +52,10 @@ enum CommonOptions {
     }
 
     /// Resolves the effective coefficients: the library chain to `setID`, then `--coefficients`
-    /// files, then `--set` overrides. An override of an unknown id is a usage error (64) with the nearest id.
-    static func effectiveCoefficients(setID: String, arguments: ParsedArguments, context: CommandContext) throws(GEPError) -> EffectiveCoefficients {
+    /// files, then `--set` overrides. An override of an unknown id is a usage error (64) with the
+    /// nearest id; an unknown set is blamed on `file`, the input that names it (`coefficient_set`).
+    static func effectiveCoefficients(setID: String, namedIn file: String? = nil, arguments: ParsedArguments,
+                                      context: CommandContext) throws(GEPError) -> EffectiveCoefficients {
         let overrides = try overrides(arguments)
         let library = try library(context: context)
         var userSets: [CoefficientSet] = []
@@ -66,7 +68,13 @@ enum CommonOptions {
             }
         }
         guard problems.isEmpty else { throw .invalidData(problems) }
-        let chain = try library.chain(to: setID) + userSets
+        let chain: [CoefficientSet]
+        do {
+            chain = try library.chain(to: setID) + userSets
+        } catch {
+            guard case let .invalidData(list) = error, let file else { throw error }
+            throw .invalidData(list.map { $0.file == nil ? Diagnostic(file: file, path: "coefficient_set", message: $0.message) : $0 })
+        }
         let known = Set(chain.flatMap { $0.coefficients.map(\.id) })
         for (id, _) in overrides where !known.contains(id) {
             let hint = EditDistance.nearest(to: id, in: known.sorted()).map { "did you mean '--set \($0)=…'?" }
@@ -74,6 +82,24 @@ enum CommonOptions {
             throw .usage("Unknown coefficient '\(id)' in '--set \(id)=…'", hint: hint)
         }
         return try EffectiveCoefficients.resolve(library: library, setID: setID, userSets: userSets, overrides: overrides)
+    }
+
+    /// `--prices current|constant:YYYY`, checked against the price index of `coefficients`.
+    ///
+    /// - Throws: `.usage` for a malformed value, or a year the index has no level for (naming
+    ///   the years it covers).
+    static func priceBasis(_ arguments: ParsedArguments, coefficients: EffectiveCoefficients) throws(GEPError) -> PriceBasis? {
+        guard let text = arguments.value("prices") else { return nil }
+        guard let basis = PriceBasis(parsing: text) else {
+            throw .usage("Invalid value '\(text.echoed())' for '--prices'", hint: "expected 'current' or 'constant:YYYY', e.g. constant:2020")
+        }
+        let index = coefficients.priceIndex
+        if case let .constant(year) = basis, index.levels[year] == nil {
+            let covered = index.years.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "no years"
+            throw .usage("Invalid value '\(text)' for '--prices': the price index \"\(index.id)\" has no level for \(year) (it covers \(covered))",
+                         hint: "choose a year the index covers, e.g. constant:\(index.years?.upperBound ?? 2020)")
+        }
+        return basis
     }
 
     /// Writes `text` to `--output` atomically (never over one of the command's inputs), or to

@@ -72,6 +72,11 @@ struct ArgumentParser {
             values[option.name, default: []].append(value)
         }
         try checkCount(of: positionals)
+        let missing = spec.options.filter { $0.isRequired && values[$0.name] == nil }
+        if !missing.isEmpty {
+            throw .usage("Missing \(missing.map { "'--\($0.name)'" }.joined(separator: ", "))",
+                         hint: "required: \(spec.options.filter(\.isRequired).map { "--" + $0.name }.joined(separator: ", "))")
+        }
         return .run(ParsedArguments(values: values, flags: flags, positionals: positionals))
     }
 

@@ -14,6 +14,9 @@ public struct OptionSpec: Sendable {
     public var allowedValues: [String]?
     /// The value used when the option is not given, shown in help as `(default: …)`.
     public var defaultValue: String?
+    /// Whether the command cannot run without it: shown without brackets in the usage line,
+    /// and a usage error (naming every missing one) when absent.
+    public var isRequired: Bool
 
     /// Creates an option; leave `valueName` `nil` for a flag.
     public init(
@@ -23,7 +26,8 @@ public struct OptionSpec: Sendable {
         help: String,
         repeatable: Bool = false,
         allowedValues: [String]? = nil,
-        defaultValue: String? = nil
+        defaultValue: String? = nil,
+        isRequired: Bool = false
     ) {
         self.name = name
         self.short = short
@@ -32,6 +36,7 @@ public struct OptionSpec: Sendable {
         self.repeatable = repeatable
         self.allowedValues = allowedValues
         self.defaultValue = defaultValue
+        self.isRequired = isRequired
     }
 
     /// Whether the option is a flag, taking no value.

@@ -1,3 +1,5 @@
+import GEPCore
+
 /// The validated inputs of one command invocation.
 public struct ParsedArguments: Sendable {
     /// The values given for each option, by long name, in the order given.
@@ -17,6 +19,13 @@ public struct ParsedArguments: Sendable {
     /// The last value given for the option with this long name, or `nil` if it was not given.
     public func value(_ option: String) -> String? {
         optionValues[option]?.last
+    }
+
+    /// The value of an option its spec marks `isRequired` (the parser refuses a command line
+    /// without it, so this fails only for an option not marked so).
+    public func required(_ option: String) throws(GEPError) -> String {
+        guard let value = value(option) else { throw .usage("Missing '--\(option)'") }
+        return value
     }
 
     /// Every value given for the option with this long name, in order.

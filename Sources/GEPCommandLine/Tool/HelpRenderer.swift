@@ -85,7 +85,8 @@ enum HelpRenderer {
         }
         let options = spec.options.map { option in
             let value = option.valueName.map { " <\($0)>" } ?? ""
-            return "[--\(option.name)\(value)\(option.repeatable ? " ..." : "")]"
+            let element = "--\(option.name)\(value)\(option.repeatable ? " ..." : "")"
+            return option.isRequired ? element : "[\(element)]"
         }
         return path + arguments + options
     }

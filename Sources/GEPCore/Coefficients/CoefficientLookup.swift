@@ -17,10 +17,21 @@ public struct CoefficientLookup: Sendable {
     /// For each monetary coefficient used, the index factor applied (`L(priceYear)/L(baseYear)`).
     public private(set) var indexFactors: [String: Double] = [:]
 
-    /// Creates a lookup for prices of `priceYear`.
-    public init(effective: EffectiveCoefficients, priceYear: Int) {
+    /// Ids whose absence was already reported where an input names them (`reportedMissing`).
+    private var reportedMissing: Set<String> = []
+
+    /// Notes that a missing `id` has been reported at its source (a product's `price` field),
+    /// so valuation does not report it again without a location.
+    public mutating func noteReportedMissing(_ id: String) { reportedMissing.insert(id) }
+
+    /// The input whose figures are being valued, named in every problem (`nil`: none).
+    public let file: String?
+
+    /// Creates a lookup for prices of `priceYear`; problems name `file`.
+    public init(effective: EffectiveCoefficients, priceYear: Int, file: String? = nil) {
         self.effective = effective
         self.priceYear = priceYear
+        self.file = file
     }
 
     /// True when `id` is defined in the effective set.
@@ -36,7 +47,8 @@ public struct CoefficientLookup: Sendable {
     /// - Returns: the converted value, or NaN after recording a diagnostic.
     public mutating func value(_ id: String, in unit: PhysicalUnit, for user: String) -> Double {
         guard let coefficient = effective.entries[id] else {
-            var message = "missing coefficient \"\(id)\" (\(unit.symbol)), needed by \(user)"
+            guard !reportedMissing.contains(id) else { return .nan }
+            var message = "missing coefficient \"\(id.echoed())\" (\(unit.symbol)), needed by \(user) (coefficient sets: \(effective.layers.joined(separator: " → ")))"
             if let near = EditDistance.nearest(to: id, in: effective.ids) { message += "; did you mean \"\(near)\"?" }
             record(message)
             return .nan
@@ -48,16 +60,33 @@ public struct CoefficientLookup: Sendable {
         }
         guard coefficient.isMonetary else { return coefficient.value * factor }
         guard let index = effective.priceIndex.factor(from: coefficient.baseYear, to: priceYear) else {
-            let covered = effective.priceIndex.years.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "no years"
-            record("price index \"\(effective.priceIndex.id)\" has no level for \(coefficient.baseYear) or \(priceYear) (it covers \(covered)); needed to move \"\(id)\" from \(coefficient.baseYear) prices to \(priceYear) prices")
+            recordIndexGap(id: id, baseYear: coefficient.baseYear)
             return .nan
         }
         indexFactors[id] = index
         return coefficient.value * factor * index
     }
 
+    /// Where each price-index gap's problem is in `diagnostics`, and the prices it stops.
+    private var indexGaps: [[Int]: (position: Int, ids: [String])] = [:]
+
+    /// Records, once per set of missing years, that the price index cannot move prices: the
+    /// years it lacks, the years it covers, and the prices that needed it.
+    private mutating func recordIndexGap(id: String, baseYear: Int) {
+        let index = effective.priceIndex
+        let missing = Set([baseYear, priceYear]).filter { index.levels[$0] == nil }.sorted()
+        var gap = indexGaps[missing] ?? (diagnostics.count, [])
+        if gap.position == diagnostics.count { diagnostics.append(Diagnostic(file: file, message: "")) }
+        if !gap.ids.contains(id) { gap.ids.append(id) }
+        indexGaps[missing] = gap
+        let covered = index.years.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "no years"
+        let shown = gap.ids.prefix(5).joined(separator: ", ") + (gap.ids.count > 5 ? ", …" : "")
+        let years = missing.isEmpty ? "\(baseYear) to \(priceYear)" : missing.map(String.init).joined(separator: " and ")
+        diagnostics[gap.position].message = "price index \"\(index.id)\" has no level for \(years) (it covers \(covered)), so \(gap.ids.count) price\(gap.ids.count == 1 ? "" : "s") cannot be moved to \(priceYear) prices: \(shown)"
+    }
+
     private mutating func record(_ message: String) {
-        let diagnostic = Diagnostic(message: message)
+        let diagnostic = Diagnostic(file: file, message: message)
         if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
 }

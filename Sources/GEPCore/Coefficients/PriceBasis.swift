@@ -9,11 +9,13 @@ public enum PriceBasis: Sendable, Hashable, CustomStringConvertible {
     /// Prices of a fixed year.
     case constant(Int)
 
-    /// Parses `current` or `constant:YYYY`.
+    /// Parses `current` or `constant:YYYY` (four digits; whether the price index has a level
+    /// for the year is checked where the index is known).
     public init?(parsing text: String) {
         if text == "current" { self = .current; return }
         let prefix = "constant:"
-        guard text.hasPrefix(prefix), let year = Int(text.dropFirst(prefix.count)), (1950...2100).contains(year) else { return nil }
+        let digits = text.dropFirst(prefix.count)
+        guard text.hasPrefix(prefix), digits.count == 4, digits.allSatisfy(\.isASCII), let year = Int(digits) else { return nil }
         self = .constant(year)
     }
 

@@ -18,7 +18,7 @@ struct GridAccountPricing {
         self.layers = layers
         basis = priceBasis ?? input.priceBasis
         priceYear = basis.priceYear(accountingYear: input.year)
-        lookup = CoefficientLookup(effective: coefficients, priceYear: priceYear)
+        lookup = CoefficientLookup(effective: coefficients, priceYear: priceYear, file: input.file)
     }
 
     /// The per-class kernel numbers for the requested services.

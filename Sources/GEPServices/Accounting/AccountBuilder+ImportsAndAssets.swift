@@ -19,6 +19,7 @@ extension AccountBuilder {
                 }
             }
             if let line = ProductLines.readLine(item, path: path, service: service ?? .waterSupply, extraKeys: ["service"], reader: &reader), service != nil {
+                ProductLines.checkPrice(line, item: item, path: path, coefficients: &context.coefficients, reader: &reader)
                 lines.append(line)
             }
         }

@@ -25,7 +25,7 @@ public enum AccountBuilder {
         let year = year ?? input.year
         let basis = priceBasis ?? input.priceBasis
         let priceYear = basis.priceYear(accountingYear: year)
-        var context = ModelContext(input: input, coefficients: CoefficientLookup(effective: coefficients, priceYear: priceYear))
+        var context = ModelContext(input: input, coefficients: CoefficientLookup(effective: coefficients, priceYear: priceYear, file: input.file))
 
         var services = ServiceID.allCases.map { physicalAccount(of: $0, context: &context) }
         for index in services.indices where services[index].status == .accounted {

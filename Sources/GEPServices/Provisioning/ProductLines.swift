@@ -41,6 +41,7 @@ enum ProductLines {
             for (index, item) in items.enumerated() {
                 let path = "\(base).products[\(index)]"
                 guard var line = readLine(item, path: path, service: spec.id, extraKeys: [], reader: &reader) else { continue }
+                checkPrice(line, item: item, path: path, coefficients: &context.coefficients, reader: &reader)
                 if !seen.insert(line.component).inserted {
                     reader.report("duplicate product id \"\(line.component)\"", at: item["id"]?.position, path: path + ".id")
                 }
@@ -50,6 +51,16 @@ enum ProductLines {
         }
         context.diagnostics += reader.diagnostics
         return summarise(spec: spec, method: method, lines: lines)
+    }
+
+    /// Reports a line whose `price` names no coefficient in force, at the `price` field of the
+    /// input (with the nearest id), so the problem points at the line that names it.
+    static func checkPrice(_ line: ValueLine, item: JSONNode, path: String, coefficients: inout CoefficientLookup, reader: inout FieldReader) {
+        guard !coefficients.has(line.priceID) else { return }
+        coefficients.noteReportedMissing(line.priceID)
+        var message = "price \"\(line.priceID.echoed())\" names no coefficient in force (expected a price in \(line.priceUnit.symbol))"
+        if let near = EditDistance.nearest(to: line.priceID, in: coefficients.effective.ids) { message += "; did you mean \"\(near)\"?" }
+        reader.report(message, at: item["price"]?.position, path: path + ".price")
     }
 
     /// Reads one priced line `{id, name_zh, name_en, ecosystem?, quantity, price, source?, note?}`

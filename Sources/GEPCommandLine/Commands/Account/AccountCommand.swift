@@ -32,17 +32,14 @@ enum AccountCommand: Command {
             }
             year = value
         }
-        var basis: PriceBasis?
-        if let text = arguments.value("prices") {
-            guard let value = PriceBasis(parsing: text) else {
-                throw .usage("Invalid value '\(text)' for '--prices'", hint: "expected 'current' or 'constant:YYYY', e.g. constant:2020")
-            }
-            basis = value
-        }
         _ = try CommonOptions.overrides(arguments)
         let path = arguments.positionals[0]
-        let input = try CountyInput.parse(try InputFile.read(path, relativeTo: context.workingDirectory), file: path)
-        let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, arguments: arguments, context: context)
+        let bytes = try InputFile.read(path, relativeTo: context.workingDirectory)
+        let input = try InputKind.parsing(bytes, file: path, expected: [.countyInput], command: "gep account") { () throws(GEPError) in
+            try CountyInput.parse(bytes, file: path)
+        }
+        let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, namedIn: input.file, arguments: arguments, context: context)
+        let basis = try CommonOptions.priceBasis(arguments, coefficients: coefficients)
         let account = try AccountBuilder.build(input: input, coefficients: coefficients, year: year, priceBasis: basis)
         let text = AccountReport.render(account, format: CommonOptions.format(arguments, default: .table), language: CommonOptions.language(arguments))
         try CommonOptions.emit(text, arguments: arguments, context: context)

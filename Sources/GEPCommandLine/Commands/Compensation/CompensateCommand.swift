@@ -27,13 +27,15 @@ enum CompensateCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GEPError) {
         let path = arguments.positionals[0]
         let bytes = try InputFile.read(path, relativeTo: context.workingDirectory)
-        var quote = try QuoteSpec.parse(bytes, file: path)
+        var quote = try InputKind.parsing(bytes, file: path, expected: [.quote], command: "gep compensate") { () throws(GEPError) in
+            try QuoteSpec.parse(bytes, file: path)
+        }
         let threads = try RasterOpening.threads(arguments)
         let current: QuoteRegion, coefficients: EffectiveCoefficients
         var previous: QuoteRegion?
         if let grid = quote.gridInput {
             let loaded = try gridInput(grid, besides: path, context: context)
-            coefficients = try CommonOptions.effectiveCoefficients(setID: loaded.input.coefficientSet, arguments: arguments, context: context)
+            coefficients = try CommonOptions.effectiveCoefficients(setID: loaded.input.coefficientSet, namedIn: loaded.input.file, arguments: arguments, context: context)
             current = try gridRegion(loaded, zone: quote.drainingZone, coefficients: coefficients, threads: threads)
             if case let .gepIncrement(previousInput, _, _) = quote.scheme {
                 previous = try gridRegion(try gridInput(previousInput, besides: path, context: context), zone: quote.drainingZone,
@@ -41,7 +43,7 @@ enum CompensateCommand: Command {
             }
         } else {
             let county = try county(quote.countyInput, besides: path, context: context)
-            coefficients = try CommonOptions.effectiveCoefficients(setID: county.input.coefficientSet, arguments: arguments, context: context)
+            coefficients = try CommonOptions.effectiveCoefficients(setID: county.input.coefficientSet, namedIn: county.input.file, arguments: arguments, context: context)
             current = QuoteRegion(county: county)
             if case let .gepIncrement(previousInput, _, _) = quote.scheme {
                 previous = QuoteRegion(county: try self.county(previousInput, besides: path, context: context))

@@ -15,9 +15,9 @@ enum CarbonCommand: Command {
             cover and, with --lulc-future, for the future one; sequestration = future − current. Totals in Mg C.
             """,
             options: [
-                OptionSpec(name: "lulc", valueName: "file", help: "Current land-cover raster."),
+                OptionSpec(name: "lulc", valueName: "file", help: "Current land-cover raster.", isRequired: true),
                 OptionSpec(name: "lulc-future", valueName: "file", help: "Future land-cover raster (for sequestration)."),
-                OptionSpec(name: "carbon-pools", valueName: "csv", help: "InVEST table: lucode, c_above, c_below, c_soil, c_dead (Mg C/ha)."),
+                OptionSpec(name: "carbon-pools", valueName: "csv", help: "InVEST table: lucode, c_above, c_below, c_soil, c_dead (Mg C/ha).", isRequired: true),
                 OptionSpec(name: "zones", valueName: "file", help: "Zone raster (integer ids; 0 or nodata = no zone)."),
                 OptionSpec(name: "out", valueName: "dir", help: "Write per-cell carbon density GeoTIFFs here."),
                 RasterOpening.threadsOption,
@@ -27,11 +27,10 @@ enum CarbonCommand: Command {
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GEPError) {
-        let inputs = try RasterOpening.required(["lulc", "carbon-pools"], arguments)
         let threads = try RasterOpening.threads(arguments)
         let directory = context.workingDirectory
-        let pools = try CarbonPoolTable.load(inputs["carbon-pools"]!, relativeTo: directory)
-        let current = try RasterOpening.open(inputs["lulc"]!, relativeTo: directory)
+        let pools = try CarbonPoolTable.load(try arguments.required("carbon-pools"), relativeTo: directory)
+        let current = try RasterOpening.open(try arguments.required("lulc"), relativeTo: directory)
         let future = try arguments.value("lulc-future").map { path throws(GEPError) in try RasterOpening.open(path, relativeTo: directory) }
         let zones = try arguments.value("zones").map { path throws(GEPError) in try RasterOpening.open(path, relativeTo: directory) }
         var outputs: OutputRasters?

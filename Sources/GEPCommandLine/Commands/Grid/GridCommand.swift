@@ -27,18 +27,12 @@ enum GridCommand: Command {
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GEPError) {
-        var basis: PriceBasis?
-        if let text = arguments.value("prices") {
-            guard let value = PriceBasis(parsing: text) else {
-                throw .usage("Invalid value '\(text)' for '--prices'", hint: "expected 'current' or 'constant:YYYY', e.g. constant:2020")
-            }
-            basis = value
-        }
         let threads = try RasterOpening.threads(arguments)
         _ = try CommonOptions.overrides(arguments)
         let path = arguments.positionals[0]
         let (input, classes) = try RasterOpening.gridInput(path, bytes: try InputFile.read(path, relativeTo: context.workingDirectory), context: context)
-        let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, arguments: arguments, context: context)
+        let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, namedIn: input.file, arguments: arguments, context: context)
+        let basis = try CommonOptions.priceBasis(arguments, coefficients: coefficients)
         let grid = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients, priceBasis: basis, threads: threads) { file throws(GEPError) in
             try RasterOpening.open(file, relativeTo: "/")
         }

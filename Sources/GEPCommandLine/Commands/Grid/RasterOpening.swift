@@ -15,18 +15,11 @@ enum RasterOpening {
     /// A grid input read from `bytes` (the file at `path`, relative to the working directory;
     /// its layers resolve against its own folder) and its land-cover classes table.
     static func gridInput(_ path: String, bytes: [UInt8], context: CommandContext) throws(GEPError) -> (GridInput, LandCoverClasses) {
-        let input = try GridInput.parse(bytes, file: path, directory: context.directory(of: path))
+        let input = try InputKind.parsing(bytes, file: path, expected: [.gridInput], command: "gep grid") { () throws(GEPError) in
+            try GridInput.parse(bytes, file: path, directory: context.directory(of: path))
+        }
         let classes = try LandCoverClasses.parse(try InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
         return (input, classes)
-    }
-
-    /// The values of required options, or one usage error naming every missing one.
-    static func required(_ names: [String], _ arguments: ParsedArguments) throws(GEPError) -> [String: String] {
-        let missing = names.filter { arguments.value($0) == nil }
-        guard missing.isEmpty else {
-            throw .usage("Missing \(missing.map { "'--\($0)'" }.joined(separator: ", "))", hint: "all of \(names.map { "--" + $0 }.joined(separator: ", ")) are required")
-        }
-        return Dictionary(uniqueKeysWithValues: names.map { ($0, arguments.value($0)!) })
     }
 
     /// The `--threads` option.

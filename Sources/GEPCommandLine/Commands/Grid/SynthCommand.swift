@@ -15,10 +15,10 @@ enum SynthCommand: Command {
             EPSG:32650, as tiled GeoTIFFs. The same rows, columns and seed give the same files on every machine.
             """,
             options: [
-                OptionSpec(name: "rows", valueName: "n", help: "Rows."),
-                OptionSpec(name: "cols", valueName: "n", help: "Columns."),
+                OptionSpec(name: "rows", valueName: "n", help: "Rows.", isRequired: true),
+                OptionSpec(name: "cols", valueName: "n", help: "Columns.", isRequired: true),
                 OptionSpec(name: "seed", valueName: "n", help: "Random seed.", defaultValue: "2023"),
-                OptionSpec(name: "out", valueName: "dir", help: "Output directory (created if missing)."),
+                OptionSpec(name: "out", valueName: "dir", help: "Output directory (created if missing).", isRequired: true),
                 OptionSpec(name: "compression", valueName: "codec", help: "Block compression.", allowedValues: ["deflate", "lzw", "none"],
                            defaultValue: "deflate"),
             ])
@@ -26,7 +26,7 @@ enum SynthCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GEPError) {
         func size(_ name: String) throws(GEPError) -> Int {
-            guard let text = arguments.value(name) else { throw .usage("Missing '--\(name)'", hint: "give e.g. --rows 250 --cols 250") }
+            let text = try arguments.required(name)
             guard let value = Int(text), (1...200_000).contains(value) else {
                 throw .usage("Invalid value '\(text)' for '--\(name)'", hint: "a whole number from 1 to 200000")
             }
@@ -38,7 +38,7 @@ enum SynthCommand: Command {
         }
         let seedText = arguments.value("seed") ?? "2023"
         guard let seed = UInt64(seedText) else { throw .usage("Invalid value '\(seedText)' for '--seed'", hint: "a non-negative whole number") }
-        guard let out = arguments.value("out") else { throw .usage("Missing '--out'", hint: "give the output directory, e.g. --out grid/") }
+        let out = try arguments.required("out")
         let compression: GeoTIFFWriter.Compression = switch arguments.value("compression") ?? "deflate" {
         case "lzw": .lzw
         case "none": .none

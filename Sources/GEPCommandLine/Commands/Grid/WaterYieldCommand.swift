@@ -17,13 +17,13 @@ enum WaterYieldCommand: Command {
             and water yield (mm), the water-yield volume Σ wyield × cell area (m³) and the valid cells.
             """,
             options: [
-                OptionSpec(name: "lulc", valueName: "file", help: "Land-cover raster (lucodes of the biophysical table)."),
-                OptionSpec(name: "precipitation", valueName: "file", help: "Annual precipitation, mm."),
-                OptionSpec(name: "eto", valueName: "file", help: "Annual reference evapotranspiration ET0, mm."),
-                OptionSpec(name: "depth-to-root-rest-layer", valueName: "file", help: "Depth to the root-restricting layer, mm."),
-                OptionSpec(name: "pawc", valueName: "file", help: "Plant available water content, fraction."),
-                OptionSpec(name: "biophysical-table", valueName: "csv", help: "InVEST table: lucode, lulc_veg, root_depth (mm), kc."),
-                OptionSpec(name: "seasonality-constant", valueName: "z", help: "InVEST seasonality constant Z (> 0)."),
+                OptionSpec(name: "lulc", valueName: "file", help: "Land-cover raster (lucodes of the biophysical table).", isRequired: true),
+                OptionSpec(name: "precipitation", valueName: "file", help: "Annual precipitation, mm.", isRequired: true),
+                OptionSpec(name: "eto", valueName: "file", help: "Annual reference evapotranspiration ET0, mm.", isRequired: true),
+                OptionSpec(name: "depth-to-root-rest-layer", valueName: "file", help: "Depth to the root-restricting layer, mm.", isRequired: true),
+                OptionSpec(name: "pawc", valueName: "file", help: "Plant available water content, fraction.", isRequired: true),
+                OptionSpec(name: "biophysical-table", valueName: "csv", help: "InVEST table: lucode, lulc_veg, root_depth (mm), kc.", isRequired: true),
+                OptionSpec(name: "seasonality-constant", valueName: "z", help: "InVEST seasonality constant Z (> 0).", isRequired: true),
                 OptionSpec(name: "watersheds", valueName: "file", help: "Zone raster (integer ids; 0 or nodata = no zone)."),
                 OptionSpec(name: "out", valueName: "dir", help: "Write per-cell wyield, aet and fractp GeoTIFFs here."),
                 RasterOpening.threadsOption,
@@ -33,21 +33,20 @@ enum WaterYieldCommand: Command {
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GEPError) {
-        let inputs = try RasterOpening.required(["lulc", "precipitation", "eto", "depth-to-root-rest-layer", "pawc", "biophysical-table",
-                                                 "seasonality-constant"], arguments)
-        guard let z = Double(inputs["seasonality-constant"]!), z.isFinite, z > 0 else {
-            throw .usage("Invalid value '\(inputs["seasonality-constant"]!)' for '--seasonality-constant'", hint: "a number greater than 0, e.g. 5")
+        let zText = try arguments.required("seasonality-constant")
+        guard let z = Double(zText), z.isFinite, z > 0 else {
+            throw .usage("Invalid value '\(zText.echoed())' for '--seasonality-constant'", hint: "a number greater than 0, e.g. 5")
         }
         let threads = try RasterOpening.threads(arguments)
         let directory = context.workingDirectory
-        let table = try BiophysicalTable.load(inputs["biophysical-table"]!, relativeTo: directory)
+        let table = try BiophysicalTable.load(try arguments.required("biophysical-table"), relativeTo: directory)
         let model = try WaterYieldModel(table: table, seasonalityConstant: z)
         let layers = WaterYieldLayers(
-            landCover: try RasterOpening.open(inputs["lulc"]!, relativeTo: directory),
-            precipitation: try RasterOpening.open(inputs["precipitation"]!, relativeTo: directory),
-            referenceET: try RasterOpening.open(inputs["eto"]!, relativeTo: directory),
-            rootRestrictingDepth: try RasterOpening.open(inputs["depth-to-root-rest-layer"]!, relativeTo: directory),
-            plantAvailableWater: try RasterOpening.open(inputs["pawc"]!, relativeTo: directory))
+            landCover: try RasterOpening.open(try arguments.required("lulc"), relativeTo: directory),
+            precipitation: try RasterOpening.open(try arguments.required("precipitation"), relativeTo: directory),
+            referenceET: try RasterOpening.open(try arguments.required("eto"), relativeTo: directory),
+            rootRestrictingDepth: try RasterOpening.open(try arguments.required("depth-to-root-rest-layer"), relativeTo: directory),
+            plantAvailableWater: try RasterOpening.open(try arguments.required("pawc"), relativeTo: directory))
         let zones = try arguments.value("watersheds").map { path throws(GEPError) in try RasterOpening.open(path, relativeTo: directory) }
         let outside = try GridLayers.domainProblems([("precipitation", layers.precipitation), ("reference_evapotranspiration", layers.referenceET),
                                                      ("soil_depth", layers.rootRestrictingDepth), ("plant_available_water_content", layers.plantAvailableWater)])

@@ -31,7 +31,9 @@ enum ScenarioCommand: Command {
         for path in arguments.positionals {
             let bytes = try InputFile.read(path, relativeTo: context.workingDirectory)
             do {
-                scenarios.append(try Scenario.parse(bytes, file: path, directory: context.directory(of: path)))
+                scenarios.append(try InputKind.parsing(bytes, file: path, expected: [.scenario], command: "gep scenario") { () throws(GEPError) in
+                    try Scenario.parse(bytes, file: path, directory: context.directory(of: path))
+                })
             } catch {
                 guard case let .invalidData(list) = error else { throw error }
                 problems += list

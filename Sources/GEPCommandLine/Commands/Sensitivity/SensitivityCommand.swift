@@ -27,7 +27,7 @@ enum SensitivityCommand: Command {
             arguments: [ArgumentSpec(name: "method", help: "tornado, montecarlo, morris or sobol."),
                         ArgumentSpec(name: "input", help: "A county input, a grid input, or a scenario file (then the outputs are scenario − baseline).")],
             options: [
-                OptionSpec(name: "params", valueName: "file", help: "The parameter file (JSON)."),
+                OptionSpec(name: "params", valueName: "file", help: "The parameter file (JSON).", isRequired: true),
                 OptionSpec(name: "n", valueName: "n", help: "Monte Carlo draws, Sobol base samples N (runs = N·(D+2)), or Morris trajectories.",
                            defaultValue: "4096 (morris: 20)"),
                 OptionSpec(name: "seed", valueName: "s", help: "Seed of the random draws and bootstrap.", defaultValue: "2023"),
@@ -38,7 +38,8 @@ enum SensitivityCommand: Command {
                 OptionSpec(name: "zone", valueName: "set=id", help: "Grid inputs and grid scenarios: analyse one zone's account (e.g. xinfengjiang=1) instead of the whole grid's."),
                 RasterOpening.threadsOption,
                 OptionSpec(name: "chart", valueName: "file.svg", help: "Also draw the tornado, the Monte Carlo histogram or the Sobol bars as SVG."),
-                CommonOptions.language,
+                OptionSpec(name: "lang", valueName: "lang", help: "Label language of the --chart SVG (table, CSV and JSON labels are English).",
+                           allowedValues: ReportLanguage.allCases.map(\.rawValue), defaultValue: ReportLanguage.zh.rawValue),
                 OptionSpec(name: "format", valueName: "format", help: "Output format.", allowedValues: ["table", "json", "csv"], defaultValue: "table"),
                 CommonOptions.output,
             ])
@@ -46,7 +47,7 @@ enum SensitivityCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GEPError) {
         let settings = try SensitivitySettings.read(arguments)
-        guard let paramsPath = arguments.value("params") else { throw .usage("Missing '--params'", hint: "give the parameter file, e.g. --params samples/lianping/sensitivity/prices.json") }
+        let paramsPath = try arguments.required("params")
         let inputPath = arguments.positionals[1]
         let inputBytes = try InputFile.read(inputPath, relativeTo: context.workingDirectory)
         let paramsBytes = try InputFile.read(paramsPath, relativeTo: context.workingDirectory)
@@ -66,7 +67,7 @@ enum SensitivityCommand: Command {
             // per-cell parts whose coefficients changed, on one thread (the design runs on all of them)
             let (grid, classes) = try RasterOpening.gridInput(inputPath, bytes: inputBytes, context: context)
             let coefficients = try CommonOptions.effectiveCoefficients(setID: grid.coefficientSet, arguments: arguments, context: context)
-            let parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
+            let parameters = try parameterFile(paramsBytes, file: paramsPath, coefficients: coefficients)
             let incremental = try IncrementalGridAccount(input: grid, classes: classes, coefficients: coefficients, threads: settings.threads,
                                                          focus: zone, varying: Set(parameters.map(\.id))) { file throws(GEPError) in
                 try RasterOpening.open(file, relativeTo: "/")
@@ -85,7 +86,7 @@ enum SensitivityCommand: Command {
             if let gridPath = scenario.gridBaselinePath {
                 let grid = try GridInput.parse(baselineBytes, file: scenario.baselineName, directory: context.directory(of: gridPath))
                 let coefficients = try CommonOptions.effectiveCoefficients(setID: grid.coefficientSet, arguments: arguments, context: context)
-                parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
+                parameters = try parameterFile(paramsBytes, file: paramsPath, coefficients: coefficients)
                 model = try ScenarioDifferenceModel(gridScenario: scenario, coefficients: coefficients, parameters: parameters, threads: settings.threads,
                                                     focus: zone) { file throws(GEPError) in
                     try RasterOpening.open(file, relativeTo: "/")
@@ -94,7 +95,7 @@ enum SensitivityCommand: Command {
             } else {
                 let baseline = try CountyInput.parse(baselineBytes, file: scenario.baselinePath)
                 let coefficients = try CommonOptions.effectiveCoefficients(setID: baseline.coefficientSet, arguments: arguments, context: context)
-                parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients)
+                parameters = try parameterFile(paramsBytes, file: paramsPath, coefficients: coefficients)
                 model = try ScenarioDifferenceModel(scenario: scenario, baselineBytes: baselineBytes, coefficients: coefficients, parameters: parameters)
                 region = baseline.regionNameEN
             }
@@ -103,11 +104,21 @@ enum SensitivityCommand: Command {
             try run.report(model, parameters: parameters, title: "the difference \(scenario.nameEN) − baseline, \(region)",
                            base: "base difference", extra: extra)
         } else {
-            let input = try CountyInput.parse(inputBytes, file: inputPath)
+            let input = try InputKind.parsing(inputBytes, file: inputPath, expected: [.countyInput, .gridInput, .scenario], command: "gep sensitivity") { () throws(GEPError) in
+                try CountyInput.parse(inputBytes, file: inputPath)
+            }
             let coefficients = try CommonOptions.effectiveCoefficients(setID: input.coefficientSet, arguments: arguments, context: context)
-            let parameters = try SensitivityParameters.parse(paramsBytes, file: paramsPath, coefficients: coefficients, input: input, inputBytes: inputBytes)
+            let parameters = try parameterFile(paramsBytes, file: paramsPath, coefficients: coefficients, input: input, inputBytes: inputBytes)
             let model = try AccountModel(input: input, inputBytes: inputBytes, coefficients: coefficients, parameters: parameters)
             try run.report(model, parameters: parameters, title: "GEP, \(input.regionNameEN) \(input.year)", extra: [:])
+        }
+    }
+
+    /// The parameter file, or one problem saying what it is when it is another kind of file.
+    private static func parameterFile(_ bytes: [UInt8], file: String, coefficients: EffectiveCoefficients, input: CountyInput? = nil,
+                                   inputBytes: [UInt8]? = nil) throws(GEPError) -> [SensitivityParameter] {
+        try InputKind.parsing(bytes, file: file, expected: [.sensitivityParameters], command: "gep sensitivity --params") { () throws(GEPError) in
+            try SensitivityParameters.parse(bytes, file: file, coefficients: coefficients, input: input, inputBytes: inputBytes)
         }
     }
 }
