@@ -81,4 +81,15 @@ import GEPReport
         #expect(lines.contains("## Notes"))
         #expect(!markdown.contains("生态"))
     }
+
+    @Test func assetTotalIsTheSumOfEveryAsset() {
+        var account = TestAccount.account
+        account.assets.append(TestAccount.line(.forestryProducts, "bamboo_stock", "竹林蓄积", "Bamboo stock", .bambooForest, 2_000, "m3",
+                                               price: "price.bamboo_stock"))
+        account.assetValues.append(1_000_000)
+        // 123,456,789 + 1,000,000 = 124,456,789 CNY = 12,445.6789 万元
+        let lines = AccountMarkdown.render(account, language: .en).split(separator: "\n").map(String.init)
+        #expect(lines.contains("| Bamboo stock · Bamboo forest | 2,000 | m³ | 100.00 |"))
+        #expect(lines.contains("| Total |  |  | 12,445.68 |"))
+    }
 }

@@ -118,7 +118,9 @@ import GEPReport
 
     // MARK: Sobol
 
+    /// ST of 1.05 (an estimate may exceed 1) must be drawn as 1; S1 of −0.02 and NaN as a stub.
     static let sobol = [
+        SensitivityChart.SobolBar(name: "overshoot", s1: 0.3, s1Low: 0.2, s1High: 0.4, st: 1.05, stLow: 0.9, stHigh: 1.1),
         SensitivityChart.SobolBar(name: "a&b<c", s1: 0.5, s1Low: 0.4, s1High: 0.6, st: 0.6, stLow: 0.5, stHigh: 0.7),
         SensitivityChart.SobolBar(name: "negative", s1: -0.02, s1Low: -0.05, s1High: 0.01, st: 0.8, stLow: 0.7, stHigh: 1.2),
         SensitivityChart.SobolBar(name: "unknown", s1: .nan, s1Low: .nan, s1High: .nan, st: 0.1, stLow: 0.05, stHigh: 0.15),
@@ -126,16 +128,16 @@ import GEPReport
 
     @Test func sobolBarsAreProportionalToTheIndicesClampedToZeroOne() {
         let svg = SensitivityChart.sobol(Self.sobol, language: .en)
-        #expect(svg.contains(" height=\"227.0\""))  // 60 + 3 × 26 × 1.5 + 50
+        #expect(svg.contains(" height=\"266.0\""))  // 60 + 4 × 26 × 1.5 + 50
         let texts = Self.elements(svg, "text")
         #expect(texts.first?.text == "Sobol indices of GEP: S1 (blue) and ST (orange) with 95 % intervals")
-        #expect(texts.filter { $0.number("x") == 392 }.map(\.text) == ["negative", "a&b<c", "unknown"])  // by ST, descending
+        #expect(texts.filter { $0.number("x") == 392 }.map(\.text) == ["overshoot", "negative", "a&b<c", "unknown"])  // by ST, descending
         #expect(svg.contains(">a&amp;b&lt;c</text>"))
         let bars = Self.elements(svg, "rect").filter { $0.attributes["width"] != "100%" }
-        // S1 then ST per parameter; a negative S1 and a NaN draw as a 0.5-wide stub; ST 1.2 is cut at 1
-        let widths = [0.5, 0.8 * 470, 0.5 * 470, 0.6 * 470, 0.5, 0.1 * 470]
-        let fills = ["#4a90c2", "#d0704a", "#4a90c2", "#d0704a", "#4a90c2", "#d0704a"]
-        #expect(bars.count == 6)
+        // S1 then ST per parameter; ST 1.05 is cut at 1; a negative S1 and a NaN draw as a 0.5-wide stub
+        let widths = [0.3 * 470, 470, 0.5, 0.8 * 470, 0.5 * 470, 0.6 * 470, 0.5, 0.1 * 470]
+        let fills = Array([[String]](repeating: ["#4a90c2", "#d0704a"], count: 4).joined())
+        #expect(bars.count == 8)
         for (i, bar) in bars.enumerated() {
             #expect(bar.number("x") == 440)
             #expect(Self.close(bar.number("width"), widths[i]), "bar \(i)")
@@ -144,13 +146,13 @@ import GEPReport
             #expect(bar.attributes["fill"] == fills[i])
         }
         let values = texts.filter { $0.number("x") == 916 }.map(\.text)
-        #expect(values == ["-0.020", "0.800", "0.500", "0.600", "n/a", "0.100"])
+        #expect(values == ["0.300", "1.050", "-0.020", "0.800", "0.500", "0.600", "n/a", "0.100"])
     }
 
     @Test func sobolIntervalsAreClampedAndSkippedWhenUnknown() {
         let lines = Self.elements(SensitivityChart.sobol(Self.sobol, language: .zh), "line")
-        // no interval for the NaN S1: five lines
-        let expected: [(Double, Double)] = [(0, 0.01), (0.7, 1), (0.4, 0.6), (0.5, 0.7), (0.05, 0.15)]
+        // no interval for the NaN S1: seven lines, cut to [0, 1]
+        let expected: [(Double, Double)] = [(0.2, 0.4), (0.9, 1), (0, 0.01), (0.7, 1), (0.4, 0.6), (0.5, 0.7), (0.05, 0.15)]
         #expect(lines.count == expected.count)
         for (line, (low, high)) in zip(lines, expected) {
             #expect(Self.close(line.number("x1"), 440 + 470 * low) && Self.close(line.number("x2"), 440 + 470 * high))
