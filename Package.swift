@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "GEPServicesTests", dependencies: ["GEPCore", "GEPServices", "GEPReport"], exclude: ["Fixtures"]),
         .testTarget(name: "GEPCommandLineTests", dependencies: ["GEPCommandLine", "GEPCore"]),
         .testTarget(name: "GEPSensitivityTests", dependencies: ["GEPSensitivity", "GEPCore"]),
+        .testTarget(name: "GEPReportTests", dependencies: ["GEPReport", "GEPCore", "GEPServices", "GEPAnalysis", "GEPGrid", "GEPRaster"]),
         .testTarget(name: "GEPAnalysisTests", dependencies: ["GEPAnalysis", "GEPServices", "GEPReport", "GEPCore", "GEPSensitivity"]),
         .testTarget(name: "GEPRasterTests", dependencies: ["GEPRaster", "GEPCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GEPGridTests", dependencies: ["GEPGrid", "GEPRaster", "GEPCore"], exclude: ["Fixtures"]),
