@@ -69,10 +69,8 @@ import GEPReport
         #expect(label(at: Self.x(9.5e9) - 4, row: 1) == "95.00")
         #expect(label(at: Self.x(11.0e9) + 4, row: 1) == "110.00")
         // a falling bar: its left end is at 98 亿元 (the parameter's high end), its right end at 102
-        withKnownIssue("SensitivityChart.tornado labels the left end with atLow even when atLow is the larger value") {
-            #expect(label(at: Self.x(9.8e9) - 4, row: 2) == "98.00")
-            #expect(label(at: Self.x(10.2e9) + 4, row: 2) == "102.00")
-        }
+        #expect(label(at: Self.x(9.8e9) - 4, row: 2) == "98.00")
+        #expect(label(at: Self.x(10.2e9) + 4, row: 2) == "102.00")
     }
 
     // MARK: histogram

@@ -47,8 +47,10 @@ public enum SensitivityChart {
             let (a, b) = (x(min(bar.atLow, bar.atHigh)), x(max(bar.atLow, bar.atHigh)))
             svg += text(labelWidth - 8, y + 17, bar.name, anchor: "end")
             svg += rect(a, y + 4, max(1, b - a), rowHeight - 8, fill: bar.atHigh >= bar.atLow ? "#4a90c2" : "#d0704a")
-            svg += text(a - 4, y + 17, NumberText.yi(bar.atLow), anchor: "end", size: 11)
-            svg += text(b + 4, y + 17, NumberText.yi(bar.atHigh), anchor: "start", size: 11)
+            // Each end is labelled with the GEP it stands at (the left end is the lower GEP,
+            // whichever end of the parameter gives it).
+            svg += text(a - 4, y + 17, NumberText.yi(min(bar.atLow, bar.atHigh)), anchor: "end", size: 11)
+            svg += text(b + 4, y + 17, NumberText.yi(max(bar.atLow, bar.atHigh)), anchor: "start", size: 11)
         }
         svg += line(x(base), top - 6, x(base), top + Double(sorted.count) * rowHeight, stroke: "#333")
         svg += text(x(base), top - 10, l.pick("基准 ", "base ") + NumberText.yi(base), anchor: "middle", size: 11)
