@@ -62,25 +62,28 @@ import Testing
         #expect(run.stderr.contains("land_cover_rule.from: expected a land-cover code (an integer from 0 to 65535), found 1e+300"))
     }
 
+    /// The sample water quote with its payment-capacity coefficient k_c set to `capacity`
+    /// (the sample's 0.564 when `nil`), its county input named absolutely.
+    func waterQuote(_ scratch: Scratch, _ name: String, capacity: String? = nil) throws -> String {
+        var text = try String(contentsOfFile: RepositoryRun.repository + "/samples/lianping/compensation/water-quantity-quality-2023.json", encoding: .utf8)
+            .replacingOccurrences(of: "\"../lianping-2023.json\"", with: "\"\(RepositoryRun.repository)/samples/lianping/lianping-2023.json\"")
+        if let capacity { text = text.replacingOccurrences(of: "\"value\": 0.564", with: "\"value\": \(capacity)") }
+        return try scratch.write(name, text)
+    }
+
     @Test func aQuoteWhoseAmountOverflowsIsAnErrorNamingTheLargestPart() throws {
         let scratch = try Scratch()
-        let sample = try String(contentsOfFile: RepositoryRun.repository + "/samples/lianping/compensation/water-quantity-quality-2023.json", encoding: .utf8)
-            .replacingOccurrences(of: "\"../lianping-2023.json\"", with: "\"\(RepositoryRun.repository)/samples/lianping/lianping-2023.json\"")
-        #expect(gep(["compensate", try scratch.write("quote.json", sample)]).status == 0, "the unchanged quote runs")
-        let huge = try scratch.write("huge.json", sample.replacingOccurrences(of: "\"value\": 0.564", with: "\"value\": 1e300"))
-        let run = gep(["compensate", huge])
+        #expect(gep(["compensate", try waterQuote(scratch, "quote.json")]).status == 0, "the unchanged quote runs")
+        let run = gep(["compensate", try waterQuote(scratch, "huge.json", capacity: "1e300")])
         #expect(run.status == 65, "\(run.stderr)")
         #expect(run.stderr.contains("huge.json: the quote's amount is not a finite number (inf CNY)"), "\(run.stderr)")
         #expect(run.stderr.contains("the largest part is k_c = 1e+300"))
     }
 
     @Test func aTotalBeyondExactSplittingIsRefused() throws {
-        let scratch = try Scratch()
-        let sample = try String(contentsOfFile: RepositoryRun.repository + "/samples/lianping/compensation/water-quantity-quality-2023.json", encoding: .utf8)
-            .replacingOccurrences(of: "\"../lianping-2023.json\"", with: "\"\(RepositoryRun.repository)/samples/lianping/lianping-2023.json\"")
         // k_c of 1e10 makes the amount about 1e21 yuan: finite, but beyond 2^53 whole yuan.
-        let large = try scratch.write("large.json", sample.replacingOccurrences(of: "\"value\": 0.564", with: "\"value\": 1e10"))
-        let run = gep(["compensate", large])
+        let scratch = try Scratch()
+        let run = gep(["compensate", try waterQuote(scratch, "large.json", capacity: "1e10")])
         #expect(run.status == 65, "\(run.stderr)")
         #expect(run.stderr.contains("large.json: rounding: the total of"), "\(run.stderr)")
         #expect(run.stderr.contains("is too large to round and split exactly among the payers"))

@@ -33,4 +33,24 @@ import Testing
         ])
         #expect(throws: Never.self) { try GridAccountTests.run(input) }
     }
+
+    @Test func theWaterYieldModelRefusesAPAWCAboveOne() throws {
+        let layers = try Fixture.waterYieldLayers()
+        let pawc = layers.plantAvailableWater
+        var values = try pawc.readAll()
+        let cell = try #require(values.firstIndex { $0 > 0 && $0 <= 1 })
+        values[cell] = 1.5
+        let damaged = InMemoryBand(name: "pawc.asc", geometry: pawc.geometry, dataType: pawc.dataType, nodata: pawc.nodata, values: values)
+        let model = try WaterYieldModel(table: Fixture.biophysicalTable(), seasonalityConstant: 5)
+        let changed = WaterYieldLayers(landCover: layers.landCover, precipitation: layers.precipitation, referenceET: layers.referenceET,
+                                       rootRestrictingDepth: layers.rootRestrictingDepth, plantAvailableWater: damaged)
+        for threads in [1, 2] {
+            let found = diagnostics { _ = try model.run(changed, engine: GridEngine(threadCount: threads)) }
+            let row = cell / pawc.geometry.width, column = cell % pawc.geometry.width
+            #expect(found.map(\.description) == [
+                "pawc.asc: layer \"plant_available_water_content\": 1 cell outside its domain [0, 1] (row \(row), column \(column): 1.5); fix the layer, or set cells to leave out to its nodata value\(pawc.nodata.map { " (\($0))" } ?? "")",
+            ])
+        }
+        #expect(throws: Never.self) { try model.run(layers) }
+    }
 }

@@ -30,11 +30,10 @@ extension Scenario {
             var from: Set<Int> = []
             if let list = reader.field(node, "from", path: "land_cover_rule", required: true), let codes = reader.array(list, path: "land_cover_rule.from") {
                 for code in codes {
-                    if let value = code.double, let lucode = Int(exactly: value), (0...65535).contains(lucode) {
+                    if let lucode = Self.landCoverCode(code) {
                         from.insert(lucode)
                     } else {
-                        let found = code.double.map { "\($0)" } ?? code.kindName
-                        reader.report("expected a land-cover code (an integer from 0 to 65535), found \(found)", at: code.position, path: "land_cover_rule.from")
+                        reader.report("expected a land-cover code (an integer from 0 to 65535), found \(Self.shown(code))", at: code.position, path: "land_cover_rule.from")
                     }
                 }
             }
@@ -139,5 +138,17 @@ extension Scenario {
         if let near = EditDistance.nearest(to: text, in: EcosystemType.allCases.map(\.id)) { message += "; did you mean \"\(near)\"?" }
         reader.report(message, at: item[key]?.position, path: path + "." + key)
         return nil
+    }
+
+    /// A land-cover code: a whole number from 0 to 65535, or `nil`.
+    private static func landCoverCode(_ node: JSONNode) -> Int? {
+        guard let value = node.double, value >= 0, value <= 65535, value == value.rounded() else { return nil }
+        return Int(value)
+    }
+
+    /// A node as a message shows it: the number, or the kind of value.
+    private static func shown(_ node: JSONNode) -> String {
+        guard let value = node.double else { return node.kindName }
+        return "\(value)"
     }
 }

@@ -25,8 +25,7 @@ final class GridAccountLayers: Sendable {
     /// Opens the layers the requested services need and checks their alignment.
     ///
     /// - Throws: `GEPError` listing every problem: missing layers for the requested methods,
-    ///   misaligned layers (naming each layer and difference), cells outside their role's
-    ///   domain (`GridLayers.domainProblems`).
+    ///   misaligned layers (naming each layer and difference).
     convenience init(input: GridInput, open: (String) throws(GEPError) -> any RasterBand) throws(GEPError) {
         let choices = try GridAccountBuilder.Choices.read(input)
         let required = ["lulc"] + choices.parts.layerRoles(waterMethod: choices.water)
@@ -52,8 +51,6 @@ final class GridAccountLayers: Sendable {
                 problems.append(Diagnostic(file: band.name, message: "zone layer \"\(zone.name)\" is not aligned with the land-cover layer \(lulc.name): \(difference)"))
             }
         }
-        guard problems.isEmpty else { throw .invalidData(problems) }
-        problems = try GridLayers.domainProblems(bands.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         guard problems.isEmpty else { throw .invalidData(problems) }
         self.init(choices: choices, bands: bands, zones: zoneBands, geometry: geometry)
     }
@@ -100,6 +97,9 @@ final class GridAccountLayers: Sendable {
 
     /// Folds `parts` of the kernel over the grid with `parameters`, merging band partials in
     /// band order (bit-identical for any thread count). Quantities of parts not folded stay 0.
+    ///
+    /// - Throws: Read errors, and cells outside their layer role's domain (counted as each
+    ///   band is folded; the message re-reads the layer for the first positions).
     func fold(parts: GridAccountParts, parameters: GridParameters, threads: Int) throws(GEPError) -> GridAccumulator {
         let kernel = GridAccountKernel(parameters: parameters, waterMethod: parts.contains(.water) ? choices.water : nil,
                                        soil: parts.contains(.soil) && choices.soil, carbon: parts.contains(.carbon),
@@ -108,7 +108,13 @@ final class GridAccountLayers: Sendable {
         let layers = Self.order.map { read.contains($0) ? bands[$0] : nil }
         let zoneLayers = zones
         let width = geometry.width, roles = Self.order.count
-        return try BandStreaming.fold(layers: layers + zones.map { Optional($0) }, geometry: geometry, height: bandHeight, threads: threads,
+        let checks = Self.order.indices.compactMap { index -> (index: Int, low: Float, high: Float, nodata: NodataRule)? in
+            guard let band = layers[index], let domain = GridLayers.domain(of: Self.order[index]) else { return nil }
+            let (low, high) = LayerDomainCheck.bounds(domain)
+            return (index, low, high, NodataRule(band: band))
+        }
+        let outside = OutsideDomainTally(count: roles)
+        let sums = try BandStreaming.fold(layers: layers + zones.map { Optional($0) }, geometry: geometry, height: bandHeight, threads: threads,
                                       initial: { GridAccumulator(classCount: parameters.classCount, zoneSets: zoneLayers.count) },
                                       merge: { $0.merge($1) }) { rows, buffers, accumulator in
             func layer(_ index: Int) -> GridAccountKernel.Layer? {
@@ -121,7 +127,16 @@ final class GridAccountLayers: Sendable {
                                               zones: zoneLayers.indices.map { z in
                                                   GridAccountKernel.Layer(values: buffers[roles + z]!, nodata: zoneLayers[z].nodata.map(Float.init))
                                               })
+            for check in checks {
+                let count = LayerDomainCheck.countOutside(buffers[check.index]!, count: rows * width, low: check.low, high: check.high, nodata: check.nodata)
+                if count > 0 { outside.add(count, to: check.index) }
+            }
             kernel.accumulate(band, into: &accumulator)
         }
+        let offending = outside.indices
+        guard offending.isEmpty else {
+            throw .invalidData(try GridLayers.domainProblems(offending.map { (Self.order[$0], layers[$0]!) }))
+        }
+        return sums
     }
 }

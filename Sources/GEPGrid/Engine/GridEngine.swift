@@ -56,11 +56,15 @@ public struct GridEngine: Sendable {
     ///   - layers: The kernel's input layers, in the order it expects.
     ///   - zones: Optional zone ids (integers ≥ 1; 0 or nodata for no zone), aligned with the layers.
     ///   - output: When given, receives the kernel's per-cell outputs, band by band in row order.
+    ///   - roles: For each layer, the `GridLayers` role whose domain its cells must lie in
+    ///     (`nil`: none); cells outside are counted as the bands are read.
     /// - Returns: Grid and per-zone totals, invalid zone values and unmatched values.
-    /// - Throws: `.invalidData` naming each misaligned layer and difference (before any work);
-    ///   otherwise the first error (in band order) from a layer read or from `output`.
+    /// - Throws: `.invalidData` naming each misaligned layer and difference (before any work),
+    ///   or each layer with cells outside its role's domain (after the pass; output rows already
+    ///   delivered must then be discarded); otherwise the first error (in band order) from a
+    ///   layer read or from `output`.
     public func run<Kernel: GridKernel>(_ kernel: Kernel, layers: [any RasterBand], zones: (any RasterBand)? = nil,
-                                        output: GridRowsHandler? = nil) throws(GEPError) -> GridRun<Kernel.Record> {
+                                        output: GridRowsHandler? = nil, roles: [String?] = []) throws(GEPError) -> GridRun<Kernel.Record> {
         precondition(!layers.isEmpty, "GridEngine.run needs at least one layer")
         let all = layers + (zones.map { [$0] } ?? [])
         try GridAlignment.check(all)
@@ -77,6 +81,12 @@ public struct GridEngine: Sendable {
             bandHeight: bandHeight, zoneRule: zones.map { NodataRule(band: $0) } ?? NodataRule(nodata: nil, isFloatingPoint: true),
             rowsOfBand: rowsOfBand, deliver: output)
         let capacity = bandHeight * width
+        let checks = roles.indices.compactMap { index -> (index: Int, low: Float, high: Float, nodata: NodataRule)? in
+            guard index < layers.count, let role = roles[index], let domain = GridLayers.domain(of: role) else { return nil }
+            let (low, high) = LayerDomainCheck.bounds(domain)
+            return (index, low, high, NodataRule(band: layers[index]))
+        }
+        let outside = OutsideDomainTally(count: layers.count)
         ResidentLayers.with(all) { resident in
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: (layers.count + 1) * capacity)
@@ -107,6 +117,11 @@ public struct GridEngine: Sendable {
                                 try zones.read(rows: rows, into: buffer)
                             }
                         }
+                        for check in checks {
+                            let count = LayerDomainCheck.countOutside(inputs[check.index].baseAddress!, count: cells, low: check.low,
+                                                                      high: check.high, nodata: check.nodata)
+                            if count > 0 { outside.add(count, to: check.index) }
+                        }
                         let block = scheduler.outputBlock()
                         var accumulator = BandAccumulator<Kernel.Record>()
                         kernel.process(GridBand(rows: rows, width: width, layers: inputs, zones: zoneValues,
@@ -119,7 +134,12 @@ public struct GridEngine: Sendable {
                 }
             }
         }
-        return try scheduler.finish()
+        let result = try scheduler.finish()
+        let offending = outside.indices
+        guard offending.isEmpty else {
+            throw .invalidData(try GridLayers.domainProblems(offending.map { (roles[$0]!, layers[$0]) }))
+        }
+        return result
     }
 }
 

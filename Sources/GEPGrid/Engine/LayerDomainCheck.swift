@@ -3,7 +3,9 @@ import GEPCore
 import GEPRaster
 
 /// Checks that a layer's cells lie in the physical domain of its role (rainfall ≥ 0, PAWC in
-/// [0, 1]…) before any model uses them.
+/// [0, 1]…): the grid account's fold and the grid engine count cells outside while they
+/// read the bands (`countOutside`, no extra pass) and, when there are any, re-read those
+/// layers for the message (`problems`).
 ///
 /// Nodata cells (the band's declared nodata, matched as InVEST matches it, and NaN) are not
 /// checked. The rule is strict: any other cell outside the domain is an error naming the
@@ -13,6 +15,26 @@ import GEPRaster
 enum LayerDomainCheck {
     /// Positions listed per layer.
     static let listedCells = 5
+
+    /// The closed `Float` range a domain admits (an open end moves one `Float` step inward).
+    static func bounds(_ domain: CoefficientDomain) -> (low: Float, high: Float) {
+        var low = Float(domain.lower), high = Float(domain.upper)
+        if !domain.includesLower, low.isFinite { low = low.nextUp }
+        if !domain.includesUpper, high.isFinite { high = high.nextDown }
+        return (low, high)
+    }
+
+    /// How many of `count` cells lie outside `low…high` and are not nodata: one comparison
+    /// pair per cell (NaN fails both and is nodata), the nodata rule only for those outside.
+    @inline(__always)
+    static func countOutside(_ values: UnsafePointer<Float>, count: Int, low: Float, high: Float, nodata: NodataRule) -> Int {
+        var outside = 0
+        for index in 0..<count {
+            let value = values[index]
+            if value < low || value > high, !nodata.isNodata(value) { outside += 1 }
+        }
+        return outside
+    }
 
     /// One problem per layer with cells outside its domain, or none.
     ///
@@ -41,17 +63,21 @@ enum LayerDomainCheck {
         let rowsPerRead = max(1, band.blockHeight) * max(1, 256 / max(1, band.blockHeight))
         let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: rowsPerRead * geometry.width)
         defer { buffer.deallocate() }
+        let (low, high) = bounds(domain)
         var outside = 0
         var first: [(row: Int, column: Int, value: Float)] = []
         var start = 0
         while start < geometry.height {
             let rows = start..<min(geometry.height, start + rowsPerRead)
             try band.read(rows: rows, into: buffer)
-            for index in 0..<rows.count * geometry.width {
-                let value = buffer[index]
-                if nodata.isNodata(value) || domain.contains(Double(value)) { continue }
-                outside += 1
-                if first.count < listedCells { first.append((rows.lowerBound + index / geometry.width, index % geometry.width, value)) }
+            let count = rows.count * geometry.width
+            if countOutside(buffer.baseAddress!, count: count, low: low, high: high, nodata: nodata) > 0 {
+                for index in 0..<count {
+                    let value = buffer[index]
+                    guard value < low || value > high, !nodata.isNodata(value) else { continue }
+                    outside += 1
+                    if first.count < listedCells { first.append((rows.lowerBound + index / geometry.width, index % geometry.width, value)) }
+                }
             }
             start = rows.upperBound
         }

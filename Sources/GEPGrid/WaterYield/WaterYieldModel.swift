@@ -26,6 +26,9 @@ public struct WaterYieldLayers: Sendable {
 
     /// The layers in kernel order.
     var all: [any RasterBand] { [landCover, precipitation, referenceET, rootRestrictingDepth, plantAvailableWater] }
+
+    /// Each layer's `GridLayers` role, in kernel order: the domain its cells must lie in.
+    static let roles: [String?] = [nil, "precipitation", "reference_evapotranspiration", "soil_depth", "plant_available_water_content"]
 }
 
 /// The per-cell outputs of Annual Water Yield, in `GridRows.outputs` order.
@@ -86,14 +89,15 @@ public struct WaterYieldModel: Sendable {
     ///     check completes: discard them if the run throws.
     /// - Returns: Whole-grid and per-zone sums.
     /// - Throws: `.invalidData` for misaligned layers (before any work), and after the pass for
-    ///   land-cover codes missing from the table (each with its cell count) and invalid zone
-    ///   ids; read and output errors as they occur.
+    ///   cells outside their layer's domain (negative rain, PAWC beyond [0, 1]…), land-cover codes
+    ///   missing from the table (each with its cell count) and invalid zone ids; read and output
+    ///   errors as they occur.
     /// - Complexity: O(cells), two `powf` per valid vegetated cell.
     public func run(_ layers: WaterYieldLayers, zones: (any RasterBand)? = nil, engine: GridEngine = GridEngine(),
                     output: GridRowsHandler? = nil) throws(GEPError) -> WaterYieldResult {
         let kernel = WaterYieldKernel(table: table, seasonalityConstant: seasonalityConstant,
                                       rules: layers.all.map { NodataRule(band: $0) })
-        let run = try engine.run(kernel, layers: layers.all, zones: zones, output: output)
+        let run = try engine.run(kernel, layers: layers.all, zones: zones, output: output, roles: WaterYieldLayers.roles)
         let diagnostics = missingCodeDiagnostics(run.unmatched.map { ($0.value.value, $0.cells) }, landCover: layers.landCover.name)
             + (zones.map { run.zoneDiagnostics(zoneLayer: $0.name) } ?? [])
         guard diagnostics.isEmpty else { throw .invalidData(diagnostics) }

@@ -48,9 +48,6 @@ enum WaterYieldCommand: Command {
             rootRestrictingDepth: try RasterOpening.open(try arguments.required("depth-to-root-rest-layer"), relativeTo: directory),
             plantAvailableWater: try RasterOpening.open(try arguments.required("pawc"), relativeTo: directory))
         let zones = try arguments.value("watersheds").map { path throws(GEPError) in try RasterOpening.open(path, relativeTo: directory) }
-        let outside = try GridLayers.domainProblems([("precipitation", layers.precipitation), ("reference_evapotranspiration", layers.referenceET),
-                                                     ("soil_depth", layers.rootRestrictingDepth), ("plant_available_water_content", layers.plantAvailableWater)])
-        guard outside.isEmpty else { throw .invalidData(outside) }
         var outputs: OutputRasters?
         if let out = arguments.value("out") {
             outputs = try OutputRasters(directory: out, relativeTo: context.workingDirectory,
