@@ -207,8 +207,14 @@ import Testing
         let run = gep(["account", path])
         #expect(run.status == 65)
         let lines = run.stderr.split(separator: "\n")
-        #expect(lines.count == 1 + GEPError.listedProblems + 1, "header, 50 problems, the rest counted")
-        #expect(run.stderr.contains("… and 1950 more unknown keys here"))
+        #expect(lines.count == 1 + FieldReader.listedUnknownKeys + 1, "header, 20 unknown keys, the rest counted")
+        #expect(run.stderr.contains("… and 1980 more unknown keys here"))
+        // Any list stops after 50 problems, with a count of the rest.
+        let many = GEPError.invalidData((0..<120).map { Diagnostic(file: "f.json", line: $0 + 1, message: "problem \($0)") }).description
+        let listed = many.split(separator: "\n")
+        #expect(listed.count == 1 + GEPError.listedProblems + 1)
+        #expect(listed.first == "120 problems found:")
+        #expect(listed.last == "  … and 70 more problems (the first 50 are listed)")
     }
 
     /// The sample county input with `replace` swapped for `with`, written to a scratch file.

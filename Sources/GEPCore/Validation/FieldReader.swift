@@ -38,20 +38,24 @@ public struct FieldReader: Sendable {
         return elements
     }
 
-    /// Reports every key of `node` that is not in `allowed`, suggesting the nearest allowed key.
+    /// Unknown keys listed one by one per object; the rest are counted in one problem.
+    public static let listedUnknownKeys = 20
+
+    /// Reports every key of `node` that is not in `allowed`, suggesting the nearest allowed key
+    /// (the first `listedUnknownKeys` of them one by one, the rest counted).
     public mutating func rejectUnknownKeys(_ node: JSONNode, allowed: [String], path: String, what: String = "key") {
         guard let members = node.members else { return }
         var unknown = 0
         for member in members where !member.key.hasPrefix("_") && !allowed.contains(member.key) {
             unknown += 1
-            guard unknown <= GEPError.listedProblems else { continue }
+            guard unknown <= Self.listedUnknownKeys else { continue }
             var message = "unknown \(what) \"\(member.key.echoed())\""
             if let near = EditDistance.nearest(to: member.key, in: allowed) { message += "; did you mean \"\(near)\"?" }
             else if allowed.count <= 12 { message += " (expected one of: \(allowed.joined(separator: ", ")))" }
             report(message, at: member.keyPosition, path: join(path, member.key.echoed()))
         }
-        if unknown > GEPError.listedProblems {
-            report("… and \(unknown - GEPError.listedProblems) more unknown \(what)s here", at: node.position, path: path)
+        if unknown > Self.listedUnknownKeys {
+            report("… and \(unknown - Self.listedUnknownKeys) more unknown \(what)s here", at: node.position, path: path)
         }
     }
 
