@@ -29,14 +29,26 @@ public struct OutputSummary: Sendable, Equatable {
             (mean, sd, p5, p50, p95) = (.nan, .nan, .nan, .nan, .nan)
             return
         }
-        let n = Double(sample.count)
-        let m = sample.reduce(0, +) / n
-        let ss = sample.reduce(0) { $0 + ($1 - m) * ($1 - m) }
-        mean = m
-        sd = sample.count > 1 ? (ss / (n - 1)).squareRoot() : 0
+        (mean, sd) = Self.moments(sample)
         let s = sample.sorted()
         p5 = quantile(sorted: s, 0.05)
         p50 = quantile(sorted: s, 0.5)
         p95 = quantile(sorted: s, 0.95)
+    }
+
+    /// Mean and standard deviation, two-pass. When the sums overflow Double (outputs near
+    /// 1e300 whose squares or sum exceed 1.8e308) they are computed again on the sample divided
+    /// by its largest magnitude and scaled back, so finite outputs always give finite moments.
+    static func moments(_ sample: [Double]) -> (mean: Double, sd: Double) {
+        func twoPass(_ values: [Double]) -> (Double, Double) {
+            let n = Double(values.count)
+            let m = values.reduce(0, +) / n
+            let ss = values.reduce(0) { $0 + ($1 - m) * ($1 - m) }
+            return (m, values.count > 1 ? (ss / (n - 1)).squareRoot() : 0)
+        }
+        let plain = twoPass(sample)
+        guard !(plain.0.isFinite && plain.1.isFinite), let scale = sample.map(\.magnitude).max(), scale.isFinite, scale > 0 else { return plain }
+        let scaled = twoPass(sample.map { $0 / scale })
+        return (scaled.0 * scale, scaled.1 * scale)
     }
 }

@@ -280,6 +280,51 @@ import Testing
         #expect(gep(["sensitivity", "--help"]).stdout.contains("Label language of the --chart SVG"), "the help says what --lang changes")
     }
 
+    /// A sample quote copied into `scratch` with its relative inputs named absolutely and
+    /// `target` replaced by `replacement`.
+    func changedQuote(_ scratch: Scratch, _ sample: String, replacing target: String, with replacement: String) throws -> String {
+        let text = try String(contentsOfFile: RepositoryRun.repository + "/samples/lianping/compensation/" + sample, encoding: .utf8)
+            .replacingOccurrences(of: "\"../", with: "\"\(RepositoryRun.repository)/samples/lianping/")
+        #expect(text.contains(target))
+        return try scratch.write(sample, text.replacingOccurrences(of: target, with: replacement))
+    }
+
+    @Test func anEmptySpilloverServiceIsAnErrorNotATrap() throws {
+        let scratch = try Scratch()
+        let quote = try changedQuote(scratch, "gep-spillover-2023.json", replacing: "\"water_conservation\",", with: "\"\", \"water_conservation\",")
+        let run = gep(["compensate", quote])
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stderr.contains("gep-spillover-2023.json: gep_spillover.services[0]: unknown service \"\""), "\(run.stderr)")
+    }
+
+    @Test func aZoneSetTheGridLacksIsTheQuotesProblem() throws {
+        let scratch = try Scratch()
+        let quote = try changedQuote(scratch, "grid-gep-spillover-2023.json", replacing: "\"zone_set\": \"xinfengjiang\"", with: "\"zone_set\": \"xinfengjing\"")
+        let run = gep(["compensate", quote])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("grid-gep-spillover-2023.json: draining_zone.zone_set: the grid "), "\(run.stderr)")
+        #expect(run.stderr.contains("has no zone set \"xinfengjing\" (zone sets: township, subwatershed, xinfengjiang)"))
+    }
+
+    @Test func aMissingFileNamedInAnInputNamesTheEntryThatNamesIt() throws {
+        let (scratch, input) = try scratchGrid()
+        try FileManager.default.removeItem(atPath: scratch.file("grid/eto.tif"))
+        let run = gep(["grid", input])
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("eto.tif': no such file or directory (named at layers.reference_evapotranspiration in \(input))"), "\(run.stderr)")
+        let scenario = try scratch.write("s.json", #"{"id": "s", "name_zh": "s", "name_en": "s", "baseline": "missing.json"}"#)
+        let missing = gep(["scenario", scenario])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("missing.json': no such file or directory (named at baseline in \(scenario))"), "\(missing.stderr)")
+    }
+
+    @Test func aTinyDivisorThatOverflowsAServiceIsNamed() {
+        let run = gep(["account", "samples/lianping/lianping-2023.json", "--set", "climate.ac_energy_efficiency_ratio=1e-320"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("services.climate_regulation: the physical quantity is not a finite number"), "\(run.stderr)")
+        #expect(run.stderr.contains("coefficients to check: climate.ac_energy_efficiency_ratio = 1e-320"))
+    }
+
     @Test func aMillionDigitNumberIsNotEchoedInFull() throws {
         let text = "{\"x\": 1" + String(repeating: "0", count: 1_000_000) + "}"
         do {

@@ -127,6 +127,15 @@ import Testing
                 "no file moved, no staging folder left")
     }
 
+    @Test func aRefusedOutputFileLeavesNoOutputDirectory() throws {
+        let scratch = try Scratch()
+        for output in ["missing/x.json", ".", "/dev/full"] {
+            let run = gep(waterYield(out: "maps") + ["--format", "json", "--output", output], in: scratch.path)
+            #expect(run.status == (output == "/dev/full" ? 74 : 73), "\(output): \(run.stderr)")
+            #expect(scratch.entries.isEmpty, "\(output): \(scratch.entries)")
+        }
+    }
+
     @Test func synthWritesItsLayersAsOneSet() throws {
         let scratch = try Scratch()
         try scratch.write("taken", "a file, not a directory")

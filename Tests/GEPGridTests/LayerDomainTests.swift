@@ -12,6 +12,12 @@ import Testing
         #expect(problems.map(\.description) == [
             "pawc.tif: layer \"plant_available_water_content\": 2 cells outside its domain [0, 1] (row 0, column 1: -0.2; row 0, column 2: 7.0); fix the layer, or set cells to leave out to its nodata value (-1.0)",
         ], "NaN and the nodata value are not checked; 0 … 1 are inside")
+        // An infinite cell (1e39 written as Float32) is outside [0, inf).
+        let rain = InMemoryBand(name: "rain.tif", geometry: testGeometry(width: 2, height: 1), dataType: .float32, nodata: nil,
+                                values: [.infinity, 5], blockHeight: 1)
+        #expect(try GridLayers.domainProblems([("precipitation", rain)]).map(\.message) == [
+            "layer \"precipitation\": 1 cell outside its domain [0, inf) (row 0, column 0: inf); fix the layer, or set cells to leave out to its nodata value",
+        ])
         // Codes have no domain: a land-cover layer is not checked.
         #expect(try GridLayers.domainProblems([("lulc", pawc)]).isEmpty)
     }

@@ -134,12 +134,14 @@ struct RoundTripTests {
             #expect(zip(fromMemory, read).allSatisfy { same($0, $1) })
 
             if testCase.dataType == .float64 {
-                // Statistics see the stored doubles, not their Float conversions.
-                let valid = values.filter { !$0.isNaN && $0 != nodata }
+                // Statistics see the stored doubles, not their Float conversions; ±inf is
+                // counted apart from the valid (finite) values.
+                let valid = values.filter { $0.isFinite && $0 != nodata }
                 let statistics = try band.statistics()
                 #expect(statistics.min == valid.min())
                 #expect(statistics.max == valid.max())
                 #expect(statistics.validCount == valid.count)
+                #expect(statistics.infiniteCount == values.filter(\.isInfinite).count)
             }
         }
     }

@@ -13,14 +13,15 @@ struct StatisticsTests {
         }
     }
 
-    @Test("NaN is always nodata; the declared value matches in the band's precision")
+    @Test("NaN is always nodata; the declared value matches in the band's precision; ±inf is counted apart")
     func floats() throws {
-        let values: [Double] = [1, 2, .nan, -9999.9, 4, .infinity, .nan]
+        let values: [Double] = [1, 2, .nan, -9999.9, 4, .infinity, .nan, -.infinity]
         let statistics = try Self.band(values, dataType: .float32, nodata: -9999.9)
-        #expect(statistics.validCount == 4)
+        #expect(statistics.validCount == 3)
         #expect(statistics.nodataCount == 3)
         #expect(statistics.nanCount == 2)
-        #expect(statistics.min == 1 && statistics.max == .infinity)
+        #expect(statistics.infiniteCount == 2)
+        #expect(statistics.min == 1 && statistics.max == 4 && statistics.sum == 7, "the extremes and sum are over the finite values")
 
         let nanNodata = try Self.band([1, .nan, 3], dataType: .float64, nodata: .nan)
         #expect(nanNodata == RasterStatistics(validCount: 2, nodataCount: 1, nanCount: 1, min: 1, max: 3, mean: 2, sum: 4))

@@ -46,7 +46,7 @@ import GEPReport
         #expect(try JSON(JSONParser.parse(text, file: "info.json")) == [
             "file": "test.asc", "size": ["columns": 3, "rows": 2], "cell_size": ["x": 30, "y": 30], "origin": ["x": 500_000, "y": 2_700_060],
             "crs": "EPSG:32650", "data_type": "int32", "nodata": -9999, "format": "ESRI ASCII grid", "layout": ["kind": "text", "block_height": 1],
-            "statistics": ["valid_cells": 5, "nodata_cells": 1, "nan_cells": 0, "min": 1, "max": 6, "mean": 3.2, "sum": 16],
+            "statistics": ["valid_cells": 5, "nodata_cells": 1, "nan_cells": 0, "infinite_cells": 0, "min": 1, "max": 6, "mean": 3.2, "sum": 16],
         ])
         let bare = RasterInfoReport.render(path: "test.asc", band: try Self.band(), statistics: nil, json: false)
         #expect(!bare.contains("statistics") && bare.hasPrefix("file       test.asc\n"))  // the longest key is now `cell_size`

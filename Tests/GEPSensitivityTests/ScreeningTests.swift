@@ -79,4 +79,15 @@ import GEPSensitivity
         let clean = OutputSummary(sample: [3, 1, 2])
         #expect(clean.mean == 2 && clean.sd == 1 && clean.p50 == 2 && abs(clean.p5 - 1.1) < 1e-15 && abs(clean.p95 - 2.9) < 1e-15)
     }
+
+    /// Outputs near 1e300 are finite, so their mean and sd must be: the plain sums overflow,
+    /// the scaled fallback does not. For {a, 2a, 3a}: mean 2a, sd a.
+    @Test func hugeOutputsHaveFiniteMoments() {
+        let a = 1e300
+        let summary = OutputSummary(sample: [a, 2 * a, 3 * a])
+        #expect(abs(summary.mean / (2 * a) - 1) < 1e-15)
+        #expect(abs(summary.sd / a - 1) < 1e-15)
+        let negative = OutputSummary(sample: [-a, -2 * a, -3 * a])
+        #expect(abs(negative.mean / (-2 * a) - 1) < 1e-15 && abs(negative.sd / a - 1) < 1e-15)
+    }
 }

@@ -52,9 +52,9 @@ extension QuoteEngine {
     static func spillover(_ names: [String], account: Account, file: String, kind: String) throws(GEPError) -> (Double, [QuotePart], Set<String>) {
         var total = 0.0, parts: [QuotePart] = [], users = Set<String>(), problems: [Diagnostic] = []
         for (i, name) in names.enumerated() {
-            let pieces = name.split(separator: ".", maxSplits: 1).map(String.init)
+            let pieces = name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard let service = account.services.first(where: { $0.id.id == pieces[0] }) else {
-                var message = "unknown service \"\(pieces[0])\""
+                var message = "unknown service \"\(pieces[0].echoed())\""
                 if let near = EditDistance.nearest(to: pieces[0], in: account.services.map(\.id.id)) { message += "; did you mean \"\(near)\"?" }
                 problems.append(Diagnostic(file: file, path: "gep_spillover.services[\(i)]", message: message))
                 continue

@@ -7,15 +7,17 @@ final class LandCoverRuleBand: RasterBand {
     let base: any RasterBand
     let condition: any RasterBand
     let rule: Scenario.LandCoverRule
+    /// The scenario file the rule comes from, named with the band in messages.
+    let scenario: String
 
-    var name: String { base.name + " (scenario rule)" }
+    var name: String { base.name + " (with the land_cover_rule of \(scenario))" }
     var geometry: GridGeometry { base.geometry }
     var dataType: RasterDataType { base.dataType }
     var nodata: Double? { base.nodata }
     var blockHeight: Int { base.blockHeight }
 
     /// - Throws: `.invalidData` when the condition raster is not aligned with the land cover.
-    init(base: any RasterBand, condition: any RasterBand, rule: Scenario.LandCoverRule) throws(GEPError) {
+    init(base: any RasterBand, condition: any RasterBand, rule: Scenario.LandCoverRule, scenario: String) throws(GEPError) {
         let differences = base.geometry.differences(from: condition.geometry)
         guard differences.isEmpty else {
             throw .invalidData(differences.map { Diagnostic(file: condition.name, message: "the rule's raster is not aligned with the land cover \(base.name): \($0)") })
@@ -23,6 +25,7 @@ final class LandCoverRuleBand: RasterBand {
         self.base = base
         self.condition = condition
         self.rule = rule
+        self.scenario = scenario
     }
 
     func read(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Float>) throws(GEPError) {

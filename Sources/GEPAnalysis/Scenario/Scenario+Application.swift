@@ -12,6 +12,11 @@ extension Scenario {
         var priceBasis: PriceBasis
     }
 
+    /// The county baseline's bytes; a failure to read it names this scenario's `baseline`.
+    public func readBaseline() throws(GEPError) -> [UInt8] {
+        try GEPError.reading(namedAt: "baseline", in: file) { () throws(GEPError) in try InputFile.read(baselinePath, relativeTo: "/") }
+    }
+
     /// Reads the baseline from `bytes` and applies the scenario to it.
     func countySides(baselineBytes bytes: [UInt8]) throws(GEPError) -> CountySides {
         var baseline = try CountyInput.parse(bytes, file: baselinePath)

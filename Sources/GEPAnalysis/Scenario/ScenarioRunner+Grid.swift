@@ -23,9 +23,9 @@ extension ScenarioRunner {
 extension Scenario {
     /// The grid input a grid scenario changes (at `gridPath`) and its land-cover classes.
     func gridBaseline(_ gridPath: String) throws(GEPError) -> (GridInput, LandCoverClasses) {
-        let input = try GridInput.parse(try InputFile.read(gridPath, relativeTo: "/"), file: baselineName,
-                                        directory: (gridPath as NSString).deletingLastPathComponent)
-        let classes = try LandCoverClasses.parse(try InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
+        let bytes = try GEPError.reading(namedAt: "grid_baseline", in: file) { () throws(GEPError) in try InputFile.read(gridPath, relativeTo: "/") }
+        let input = try GridInput.parse(bytes, file: baselineName, directory: (gridPath as NSString).deletingLastPathComponent)
+        let classes = try LandCoverClasses.parse(try input.readClasses(), file: input.classesPath)
         return (input, classes)
     }
 
@@ -33,11 +33,16 @@ extension Scenario {
     /// raster, or its rule applied to the input's land cover.
     func opening(landCoverOf input: GridInput, with open: @escaping (String) throws(GEPError) -> any RasterBand)
         -> (String) throws(GEPError) -> any RasterBand {
-        let lulcPath = input.layers["lulc"], replacement = landCoverRaster, rule = landCoverRule
+        let lulcPath = input.layers["lulc"], replacement = landCoverRaster, rule = landCoverRule, scenario = file
         return { path throws(GEPError) in
             guard path == lulcPath else { return try open(path) }
-            if let replacement { return try open(replacement) }
-            if let rule { return try LandCoverRuleBand(base: try open(path), condition: try open(rule.raster), rule: rule) }
+            if let replacement {
+                return try GEPError.reading(namedAt: "land_cover_raster", in: scenario) { () throws(GEPError) in try open(replacement) }
+            }
+            if let rule {
+                let condition = try GEPError.reading(namedAt: "land_cover_rule.raster", in: scenario) { () throws(GEPError) in try open(rule.raster) }
+                return try LandCoverRuleBand(base: try open(path), condition: condition, rule: rule, scenario: scenario)
+            }
             return try open(path)
         }
     }

@@ -53,7 +53,7 @@ public enum ScenarioRunner {
     /// One scenario: baseline account, changed input and coefficients, scenario account, comparison.
     public static func compare(_ scenario: Scenario, library: CoefficientLibrary, userSets: [CoefficientSet],
                                overrides: [(id: String, value: Double)]) throws(GEPError) -> ScenarioComparison {
-        let sides = try scenario.countySides(baselineBytes: try InputFile.read(scenario.baselinePath, relativeTo: "/"))
+        let sides = try scenario.countySides(baselineBytes: try scenario.readBaseline())
         let baselineCoefficients = try EffectiveCoefficients.resolve(library: library, setID: sides.baseline.coefficientSet,
                                                                     userSets: userSets, overrides: overrides)
         let baseline = try AccountBuilder.build(input: sides.baseline, coefficients: baselineCoefficients)

@@ -103,11 +103,17 @@ enum CommonOptions {
     }
 
     /// Writes `text` to `--output` atomically (never over one of the command's inputs), or to
-    /// standard output.
-    static func emit(_ text: String, arguments: ParsedArguments, context: CommandContext) throws(GEPError) {
+    /// standard output. With `rasters`, their folder is put in place after `--output` is
+    /// written and before it is renamed into place, so a refused or unwritable `--output`
+    /// leaves no `--out` folder behind.
+    static func emit(_ text: String, arguments: ParsedArguments, context: CommandContext, rasters: OutputRasters? = nil) throws(GEPError) {
         if let path = arguments.value("output") {
-            try OutputFile.write(Array(text.utf8), to: path, relativeTo: context.workingDirectory, refusingInputs: true)
+            let file = try TemporaryOutputFile(path: path, relativeTo: context.workingDirectory, refusingInputs: true)
+            try file.write(Array(text.utf8), at: 0)
+            try rasters?.commit()
+            try file.commit()
         } else {
+            try rasters?.commit()
             context.stdout.write(text)
         }
     }

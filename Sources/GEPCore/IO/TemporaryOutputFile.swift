@@ -10,8 +10,9 @@ import Darwin
 /// a temporary file beside it (`.<name>.tmp-<pid>-<random>`) that is renamed over it by
 /// `commit()`, so a failed or abandoned write leaves no partial output and any earlier file
 /// untouched; the temporary files that killed runs left in that folder are removed first. A
-/// device, FIFO or socket (`/dev/null`, a named pipe) cannot be replaced: its bytes are
-/// gathered in memory and written to it by `commit()`, in order.
+/// device, FIFO or socket (`/dev/null`, a named pipe) cannot be replaced: writes in file order
+/// go straight to it; writes out of order from the start (a GeoTIFF's header last) are
+/// gathered in memory and written to it by `commit()`.
 package final class TemporaryOutputFile {
     /// The target as the user named it, for messages.
     package let path: String
@@ -21,8 +22,11 @@ package final class TemporaryOutputFile {
     private let descriptor: Int32
     /// Set by `commit()`; until then `deinit` removes the temporary file.
     private var committed = false
-    /// A special file's bytes, written at `commit()`.
+    /// A special file's bytes written out of order, written at `commit()`.
     private var gathered: [UInt8] = []
+    /// Bytes written straight through to a special file (writes in order go through at once,
+    /// so a full device fails at the write, not at `commit()`).
+    private var streamed = 0
 
     private enum Mode {
         case replacing(target: String, folder: String, temporary: String)
@@ -75,6 +79,12 @@ package final class TemporaryOutputFile {
     package func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(GEPError) {
         guard let base = bytes.baseAddress else { return }
         if case .direct = mode {
+            if gathered.isEmpty, offset == streamed {
+                if let code = POSIX.writeAll(Array(bytes), to: descriptor) { throw .io(path: path, reason: POSIX.reason(code)) }
+                streamed += bytes.count
+                return
+            }
+            guard streamed == 0 else { throw .io(path: path, reason: "a device or FIFO cannot be written out of order") }
             if gathered.count < offset + bytes.count { gathered.append(contentsOf: repeatElement(0, count: offset + bytes.count - gathered.count)) }
             gathered.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: offset).copyMemory(from: base, byteCount: bytes.count) }
             return

@@ -36,9 +36,13 @@ final class GridAccountLayers: Sendable {
         guard problems.isEmpty else { throw .invalidData(problems) }
 
         var bands: [String: any RasterBand] = [:]
-        for role in required { bands[role] = try open(input.layers[role]!) }
+        for role in required {
+            bands[role] = try GEPError.reading(namedAt: "layers.\(role)", in: input.file) { () throws(GEPError) in try open(input.layers[role]!) }
+        }
         var zoneBands: [any RasterBand] = []
-        for zone in input.zones { zoneBands.append(try open(zone.path)) }
+        for zone in input.zones {
+            zoneBands.append(try GEPError.reading(namedAt: "zones.\(zone.name)", in: input.file) { () throws(GEPError) in try open(zone.path) })
+        }
         let lulc = bands["lulc"]!
         let geometry = lulc.geometry
         for (role, band) in bands.sorted(by: { $0.key < $1.key }) where role != "lulc" {

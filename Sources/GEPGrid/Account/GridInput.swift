@@ -42,6 +42,12 @@ public struct GridInput: Sendable {
     /// Keys allowed at the top level.
     static let topLevelKeys = ["region", "accounting_year", "coefficient_set", "price_basis", "layers", "land_cover_classes", "zones", "services"]
 
+    /// The land-cover classes table's bytes; a failure to read it names this input's
+    /// `land_cover_classes` entry.
+    public func readClasses() throws(GEPError) -> [UInt8] {
+        try GEPError.reading(namedAt: "land_cover_classes", in: file) { () throws(GEPError) in try InputFile.read(classesPath, relativeTo: "/") }
+    }
+
     /// Reads and validates a grid input file, reporting every problem at once.
     public static func parse(_ bytes: [UInt8], file: String, directory: String) throws(GEPError) -> GridInput {
         let root = try JSONParser.parse(bytes, file: file)

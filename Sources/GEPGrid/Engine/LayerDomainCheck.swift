@@ -16,11 +16,12 @@ enum LayerDomainCheck {
     /// Positions listed per layer.
     static let listedCells = 5
 
-    /// The closed `Float` range a domain admits (an open end moves one `Float` step inward).
+    /// The closed `Float` range a domain admits: an open end moves one `Float` step inward,
+    /// so `[0, inf)` is 0 … `Float.greatestFiniteMagnitude` and an infinite cell is outside.
     static func bounds(_ domain: CoefficientDomain) -> (low: Float, high: Float) {
         var low = Float(domain.lower), high = Float(domain.upper)
-        if !domain.includesLower, low.isFinite { low = low.nextUp }
-        if !domain.includesUpper, high.isFinite { high = high.nextDown }
+        if !domain.includesLower { low = low.nextUp }
+        if !domain.includesUpper { high = high.nextDown }
         return (low, high)
     }
 

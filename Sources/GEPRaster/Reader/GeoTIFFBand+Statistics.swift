@@ -25,6 +25,7 @@ struct StatisticsAccumulator {
     private var valid = 0
     private var missing = 0
     private var nans = 0
+    private var infinite = 0
     private var minimum = Double.infinity
     private var maximum = -Double.infinity
     private var sum = 0.0
@@ -36,7 +37,7 @@ struct StatisticsAccumulator {
 
     /// The statistics so far.
     var result: RasterStatistics {
-        RasterStatistics(validCount: valid, nodataCount: missing, nanCount: nans, min: valid > 0 ? minimum : nil,
+        RasterStatistics(validCount: valid, nodataCount: missing, nanCount: nans, infiniteCount: infinite, min: valid > 0 ? minimum : nil,
                          max: valid > 0 ? maximum : nil, mean: valid > 0 ? sum / Double(valid) : nil, sum: sum)
     }
 
@@ -59,7 +60,7 @@ struct StatisticsAccumulator {
                                                   _ convert: (T) -> Double) {
         let size = MemoryLayout<T>.size
         let nodata = self.nodata ?? .nan
-        var valid = 0, missing = 0, nans = 0
+        var valid = 0, missing = 0, nans = 0, infinite = 0
         var minimum = self.minimum, maximum = self.maximum, blockSum = 0.0
         for row in 0..<rows {
             let source = block + row * stride * size
@@ -70,6 +71,8 @@ struct StatisticsAccumulator {
                     missing += 1
                 } else if value == nodata {
                     missing += 1
+                } else if value.isInfinite {
+                    infinite += 1
                 } else {
                     valid += 1
                     blockSum += value
@@ -81,6 +84,7 @@ struct StatisticsAccumulator {
         self.valid += valid
         self.missing += missing
         self.nans += nans
+        self.infinite += infinite
         self.minimum = minimum
         self.maximum = maximum
         sum += blockSum

@@ -5,12 +5,16 @@
 /// as GDAL does); every other cell, infinities included, is *valid*. Sums are accumulated
 /// in `Double` from the stored values.
 public struct RasterStatistics: Sendable, Hashable {
-    /// Valid cells.
+    /// Valid cells: finite values other than the nodata value.
     public var validCount: Int
-    /// Nodata cells, NaN cells included; `validCount + nodataCount` is the cell count.
+    /// Nodata cells, NaN cells included.
     public var nodataCount: Int
     /// NaN cells (all of which are counted in `nodataCount`).
     public var nanCount: Int
+    /// Cells holding +inf or −inf (a Float32 file can store them; a decimal beyond 3.4e38
+    /// written as Float32 becomes one). Neither valid nor nodata: the extremes, mean and sum
+    /// are over the finite values, and `validCount + nodataCount + infiniteCount` is the cell count.
+    public var infiniteCount: Int
     /// Smallest valid value, or `nil` when there is none.
     public var min: Double?
     /// Largest valid value, or `nil` when there is none.
@@ -21,10 +25,11 @@ public struct RasterStatistics: Sendable, Hashable {
     public var sum: Double
 
     /// Creates statistics from their parts.
-    public init(validCount: Int, nodataCount: Int, nanCount: Int, min: Double?, max: Double?, mean: Double?, sum: Double) {
+    public init(validCount: Int, nodataCount: Int, nanCount: Int, infiniteCount: Int = 0, min: Double?, max: Double?, mean: Double?, sum: Double) {
         self.validCount = validCount
         self.nodataCount = nodataCount
         self.nanCount = nanCount
+        self.infiniteCount = infiniteCount
         self.min = min
         self.max = max
         self.mean = mean

@@ -34,9 +34,10 @@ public enum RasterInfoReport {
             func number(_ value: Double?) -> String { value.map { JSONWriter.formatNumber($0) } ?? "n/a" }
             fields.append(("statistics", [
                 "valid_cells": .number(Double(s.validCount)), "nodata_cells": .number(Double(s.nodataCount)), "nan_cells": .number(Double(s.nanCount)),
+                "infinite_cells": .number(Double(s.infiniteCount)),
                 "min": s.min.map(JSON.number) ?? .null, "max": s.max.map(JSON.number) ?? .null, "mean": s.mean.map(JSON.number) ?? .null,
                 "sum": .number(s.sum),
-            ], "valid \(s.validCount), nodata \(s.nodataCount) (NaN \(s.nanCount)); min \(number(s.min)), max \(number(s.max)), mean \(number(s.mean)), sum \(number(s.sum))"))
+            ], "valid \(s.validCount), nodata \(s.nodataCount) (NaN \(s.nanCount))\(s.infiniteCount > 0 ? ", infinite \(s.infiniteCount)" : ""); min \(number(s.min)), max \(number(s.max)), mean \(number(s.mean)), sum \(number(s.sum))"))
         }
         if json { return JSONWriter.string(.object(Dictionary(uniqueKeysWithValues: fields.map { ($0.0, $0.1) }))) }
         let width = (fields.map(\.0.count).max() ?? 0) + 2

@@ -9,8 +9,15 @@ import GEPCore
 /// values and origins (the layer file or `--set`); for a physical quantity the inputs and the
 /// very large coefficients the service reads — located in `file`, the input the account was built from.
 public enum AccountFiniteness {
-    /// Coefficients at least this large in magnitude are named as likely causes of an overflow.
+    /// Coefficients at least this large in magnitude, or this small but not zero (a divisor),
+    /// are named as likely causes of an overflow, with every coefficient set by `--set`.
     static let suspiciousMagnitude = 1e100
+
+    /// Whether `coefficient` may have made a figure overflow.
+    static func isSuspicious(_ coefficient: Coefficient) -> Bool {
+        let size = coefficient.value.magnitude
+        return coefficient.origin == "--set" || size >= suspiciousMagnitude || (size > 0 && size <= 1 / suspiciousMagnitude)
+    }
 
     /// Every non-finite figure of `account` (physical quantities, line values, services,
     /// imports, assets, indicators, the total), or none.
@@ -34,11 +41,11 @@ public enum AccountFiniteness {
             let physical = service.physicalByEcosystem.map(\.quantity) + (service.physicalTotal.map { [$0] } ?? [])
             if let bad = physical.first(where: { !$0.isFinite }) {
                 let large = account.coefficientsUsed.filter {
-                    $0.usedBy.contains(service.id.id) && $0.coefficient.value.magnitude >= suspiciousMagnitude
+                    $0.usedBy.contains(service.id.id) && isSuspicious($0.coefficient)
                 }.map { describe($0.coefficient.id) }
                 var message = "the physical quantity is not a finite number (\(bad) \(service.physicalUnit.symbol)); "
                 message += "an input it reads (\(inputs(service.id).joined(separator: ", "))) or a coefficient is too large to compute with"
-                if !large.isEmpty { message += "; very large coefficients: " + large.joined(separator: ", ") }
+                if !large.isEmpty { message += "; coefficients to check: " + large.joined(separator: ", ") }
                 problems.append(Diagnostic(file: file, path: path, message: message))
                 continue
             }

@@ -34,19 +34,26 @@ enum CompensateCommand: Command {
         let current: QuoteRegion, coefficients: EffectiveCoefficients
         var previous: QuoteRegion?
         if let grid = quote.gridInput {
-            let loaded = try gridInput(grid, besides: path, context: context)
+            let loaded = try GEPError.reading(namedAt: "grid_input", in: path) { () throws(GEPError) in try gridInput(grid, besides: path, context: context) }
             coefficients = try CommonOptions.effectiveCoefficients(setID: loaded.input.coefficientSet, namedIn: loaded.input.file, arguments: arguments, context: context)
-            current = try gridRegion(loaded, zone: quote.drainingZone, coefficients: coefficients, threads: threads)
+            current = try gridRegion(loaded, zone: quote.drainingZone, quote: path, coefficients: coefficients, threads: threads)
             if case let .gepIncrement(previousInput, _, _) = quote.scheme {
-                previous = try gridRegion(try gridInput(previousInput, besides: path, context: context), zone: quote.drainingZone,
+                let earlier = try GEPError.reading(namedAt: "gep_increment.previous_input", in: path) { () throws(GEPError) in
+                    try gridInput(previousInput, besides: path, context: context)
+                }
+                previous = try gridRegion(earlier, zone: quote.drainingZone, quote: path,
                                           coefficients: coefficients, threads: threads)
             }
         } else {
-            let county = try county(quote.countyInput, besides: path, context: context)
+            let county = try GEPError.reading(namedAt: "county_input", in: path) { () throws(GEPError) -> QuoteCountyInput in
+                try self.county(quote.countyInput, besides: path, context: context)
+            }
             coefficients = try CommonOptions.effectiveCoefficients(setID: county.input.coefficientSet, namedIn: county.input.file, arguments: arguments, context: context)
             current = QuoteRegion(county: county)
             if case let .gepIncrement(previousInput, _, _) = quote.scheme {
-                previous = QuoteRegion(county: try self.county(previousInput, besides: path, context: context))
+                previous = QuoteRegion(county: try GEPError.reading(namedAt: "gep_increment.previous_input", in: path) { () throws(GEPError) in
+                    try self.county(previousInput, besides: path, context: context)
+                })
             }
         }
         var extraInputs: [(name: String, bytes: [UInt8])] = []
@@ -76,7 +83,7 @@ enum CompensateCommand: Command {
         if !path.hasPrefix("/"), let slash = quotePath.lastIndex(of: "/") { path = String(quotePath[...slash]) + path }
         let bytes = try InputFile.read(path, relativeTo: context.workingDirectory)
         let input = try GridInput.parse(bytes, file: path, directory: context.directory(of: path))
-        let classBytes = try InputFile.read(input.classesPath, relativeTo: "/")
+        let classBytes = try input.readClasses()
         let classes = try LandCoverClasses.parse(classBytes, file: input.classesPath)
         // Names as the user sees them: relative to the working directory where possible.
         func shown(_ file: String) -> String {
@@ -84,14 +91,22 @@ enum CompensateCommand: Command {
             return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
         }
         var files: [(name: String, bytes: [UInt8])] = [(path, bytes), (shown(input.classesPath), classBytes)]
-        for layer in input.layers.keys.sorted() { files.append((shown(input.layers[layer]!), try InputFile.read(input.layers[layer]!, relativeTo: "/"))) }
-        for zone in input.zones { files.append((shown(zone.path), try InputFile.read(zone.path, relativeTo: "/"))) }
+        for layer in input.layers.keys.sorted() {
+            files.append((shown(input.layers[layer]!), try GEPError.reading(namedAt: "layers.\(layer)", in: input.file) { () throws(GEPError) in
+                try InputFile.read(input.layers[layer]!, relativeTo: "/", limit: .max)
+            }))
+        }
+        for zone in input.zones {
+            files.append((shown(zone.path), try GEPError.reading(namedAt: "zones.\(zone.name)", in: input.file) { () throws(GEPError) in
+                try InputFile.read(zone.path, relativeTo: "/", limit: .max)
+            }))
+        }
         return LoadedGrid(path: path, input: input, classes: classes, files: files)
     }
 
     /// A grid quote's region: the grid account, and the draining share as the draining zone's
     /// share of the grid's valid cells.
-    static func gridRegion(_ grid: LoadedGrid, zone: DrainingZone?, coefficients: EffectiveCoefficients, threads: Int) throws(GEPError) -> QuoteRegion {
+    static func gridRegion(_ grid: LoadedGrid, zone: DrainingZone?, quote: String, coefficients: EffectiveCoefficients, threads: Int) throws(GEPError) -> QuoteRegion {
         let input = grid.input, classes = grid.classes
         let build: @Sendable (EffectiveCoefficients, PriceBasis?) throws(GEPError) -> GridAccount = { coefficients, basis throws(GEPError) in
             try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients, priceBasis: basis, threads: threads) { file throws(GEPError) in
@@ -101,20 +116,22 @@ enum CompensateCommand: Command {
         var share: SourcedQuantity?
         if let zone {
             let account = try build(coefficients, nil)
-            share = try zoneShare(account, zone: zone, path: grid.path)
+            share = try zoneShare(account, zone: zone, path: grid.path, quote: quote)
         }
         return QuoteRegion(name: grid.path, files: grid.files, drainingShare: share, kind: "grid account") { coefficients, basis throws(GEPError) in
             try build(coefficients, basis).account
         }
     }
 
-    /// The zone's share of the valid cells of its zone set.
-    static func zoneShare(_ grid: GridAccount, zone: DrainingZone, path: String) throws(GEPError) -> SourcedQuantity {
+    /// The zone's share of the valid cells of its zone set; a zone set or zone the grid (`path`)
+    /// lacks is the quote's problem (`draining_zone`).
+    static func zoneShare(_ grid: GridAccount, zone: DrainingZone, path: String, quote: String) throws(GEPError) -> SourcedQuantity {
         guard let zones = grid.zones.first(where: { $0.name == zone.zoneSet }) else {
-            throw .invalidData([Diagnostic(file: path, path: "zones", message: "no zone set \"\(zone.zoneSet)\" (zone sets: \(grid.zones.map(\.name).joined(separator: ", ")))")])
+            throw .invalidData([Diagnostic(file: quote, path: "draining_zone.zone_set",
+                                           message: "the grid \(path) has no zone set \"\(zone.zoneSet.echoed())\" (zone sets: \(grid.zones.map(\.name).joined(separator: ", ")))")])
         }
         guard let row = zones.rows.first(where: { $0.id == zone.zone }) else {
-            throw .invalidData([Diagnostic(file: path, path: "zones.\(zone.zoneSet)", message: "zone \(zone.zone) has no valid cells")])
+            throw .invalidData([Diagnostic(file: quote, path: "draining_zone.zone", message: "zone \(zone.zone) of zone set \(zone.zoneSet) has no valid cells in the grid \(path)")])
         }
         let all = zones.rows.reduce(0.0) { $0 + $1.cells }
         return SourcedQuantity(value: row.cells / all, unit: .dimensionless,
@@ -131,11 +148,14 @@ enum CompensateCommand: Command {
                                              threads: try RasterOpening.threads(arguments)) { file throws(GEPError) in
             try RasterOpening.open(file, relativeTo: "/")
         }
+        let field = "water_quantity_quality.water_from_grid"
         guard let zones = grid.zones.first(where: { $0.name == source.zoneSet }) else {
-            throw .invalidData([Diagnostic(file: path, path: "zones", message: "no zone set \"\(source.zoneSet)\" (zone sets: \(grid.zones.map(\.name).joined(separator: ", ")))")])
+            throw .invalidData([Diagnostic(file: quotePath, path: field + ".zone_set",
+                                           message: "the grid \(path) has no zone set \"\(source.zoneSet.echoed())\" (zone sets: \(grid.zones.map(\.name).joined(separator: ", ")))")])
         }
         guard let row = zones.rows.first(where: { $0.id == source.zone }) else {
-            throw .invalidData([Diagnostic(file: path, path: "zones.\(source.zoneSet)", message: "zone \(source.zone) has no valid cells (zones: \(zones.rows.map { String($0.id) }.joined(separator: ", ")))")])
+            throw .invalidData([Diagnostic(file: quotePath, path: field + ".zone",
+                                           message: "zone \(source.zone) of zone set \(source.zoneSet) has no valid cells in the grid \(path) (zones: \(zones.rows.map { String($0.id) }.joined(separator: ", ")))")])
         }
         let files = loaded.files
         let water = SourcedQuantity(value: row.waterYield, unit: .known("m3"),

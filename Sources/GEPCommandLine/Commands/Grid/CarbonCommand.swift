@@ -41,8 +41,7 @@ enum CarbonCommand: Command {
         }
         let result = try CarbonModel(pools: pools).run(current: current, future: future, zones: zones,
                                                        engine: GridEngine(threadCount: threads), output: outputs?.handler)
-        try outputs?.commit()
         let text = CarbonReport.render(result, format: arguments.value("format") ?? "table")
-        try CommonOptions.emit(text, arguments: arguments, context: context)
+        try CommonOptions.emit(text, arguments: arguments, context: context, rasters: outputs)
     }
 }

@@ -18,7 +18,7 @@ enum RasterOpening {
         let input = try InputKind.parsing(bytes, file: path, expected: [.gridInput], command: "gep grid") { () throws(GEPError) in
             try GridInput.parse(bytes, file: path, directory: context.directory(of: path))
         }
-        let classes = try LandCoverClasses.parse(try InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
+        let classes = try LandCoverClasses.parse(try input.readClasses(), file: input.classesPath)
         return (input, classes)
     }
 

@@ -55,8 +55,7 @@ enum WaterYieldCommand: Command {
                                         nodata: Double(WaterYieldOutput.nodata))
         }
         let result = try model.run(layers, zones: zones, engine: GridEngine(threadCount: threads), output: outputs?.handler)
-        try outputs?.commit()
         let text = WaterYieldReport.render(result, format: arguments.value("format") ?? "table")
-        try CommonOptions.emit(text, arguments: arguments, context: context)
+        try CommonOptions.emit(text, arguments: arguments, context: context, rasters: outputs)
     }
 }

@@ -81,7 +81,7 @@ enum SensitivityCommand: Command {
             // a scenario: every run builds the baseline and the scenario with the same draws; outputs are differences
             let scenario = try Scenario.parse(inputBytes, file: inputPath, directory: context.directory(of: inputPath))
             run.settings.outputLabel = "ΔGEP"
-            let baselineBytes = try InputFile.read(scenario.baselinePath, relativeTo: "/")
+            let baselineBytes = try scenario.readBaseline()
             let model: ScenarioDifferenceModel, parameters: [SensitivityParameter], region: String
             if let gridPath = scenario.gridBaselinePath {
                 let grid = try GridInput.parse(baselineBytes, file: scenario.baselineName, directory: context.directory(of: gridPath))
