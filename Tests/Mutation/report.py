@@ -38,6 +38,11 @@ def signature(result: dict) -> str:
         message = next((line for line in lines if "failure" in line or "Fatal error" in line), "")
         site = next((line for line in lines if "/Sources/" in line), "")
         site = re.sub(r".* at (/\S*?/Sources/|Sources/)", "Sources/", site)
+        frames = [line for line in lines if "/Sources/" in line]
+        functions = [re.sub(r"^(specialized |static )*", "", line).split("(")[0] for line in frames]
+        files = {re.sub(r".*/Sources/", "", line).split(":")[0] for line in frames}
+        if len(frames) >= 3 and len(files) == 1 and len(set(functions)) < len(functions):
+            return f"{result['status']}: deep recursion (stack overflow) in Sources/{files.pop()}"
         if site:
             return f"{result['status']} at {site}"[:240]
         return re.sub(r"\d{5,}", "#", f"{result['status']}: {message}".strip())[:240]
@@ -65,7 +70,7 @@ def first_message(lines: list[str]) -> str:
 def normalise(text: str) -> str:
     """The message with locations, numbers, paths and quoted values made generic."""
     text = re.sub(r"(.)\1{7,}", r"\1…", text)
-    text = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", text)
+    text = re.sub(r"'[^']*'?|\"[^\"]*\"?", "'…'", text)
     text = re.sub(r"\$CASE\S*", "<path>", text)
     text = re.sub(r"(?:[\w./-]+\.(?:json|tif|csv|svg)|/dev/\w+)(?::\d+:\d+)?", "<file>", text)
     text = re.sub(r"\b[a-z_]\w*(?:\[\d+\]|\.\w+)+\b", "<json.path>", text)

@@ -9,7 +9,8 @@ Usage:
 
 For every file in samples/lianping/ (county inputs, scenarios, quotes, sensitivity parameter
 files, grid inputs, the classes table, the GeoTIFF layers), the InVEST tables of the test fixtures
-and coefficients/sets/, it copies the samples into a fresh temporary directory, applies one
+and coefficients/sets/, it works in a temporary copy of the samples (put back to the pristine
+copy after every case: what a case added is removed, what it changed is copied again), applies one
 mutation (structured JSON edits on the parsed tree, textual corruptions, CSV edits, raster
 truncations, bit flips, header values, cells, size and type swaps, special paths, bad output
 paths and flag values), runs the command that reads the file with a timeout, and classifies it:
