@@ -30,7 +30,8 @@ It writes a Markdown report (counts per class and command; every failure class w
 line, the mutation, the exit status and the first lines of stderr), a JSON report beside it with
 every non-ok case, and for the first case of each class a repro script under --keep (default:
 the report's name + ".repro/"). It exits 1 when any case failed, 2 when a control run of an
-unmutated sample failed. --quick samples the nodes and mutations (seeded) for a run of a couple
+unmutated sample failed. Interrupted (Ctrl-C, SIGTERM), it reports the cases run so far.
+--quick samples the nodes and mutations (seeded) for a run of a couple
 of minutes; the full run mutates every node (coefficient sets: every coefficient value, and at
 most three entries of each other shape). Each command runs with GEP_COEFFICIENTS_DIR set to
 --coefficients-dir, the Swift backtracer on in a short non-interactive form (a crash's
@@ -711,7 +712,10 @@ def main() -> int:
         for argv in sorted({case.control for case in cases}):
             runner.control(argv)
         results: list[dict] = []
-        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        interrupted = False
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        pool = ThreadPoolExecutor(max_workers=args.jobs)
+        try:
             for result in pool.map(runner.run, cases):
                 results.append(result)
                 if len(results) % 250 == 0 or len(results) == len(cases):
@@ -720,13 +724,19 @@ def main() -> int:
                     bad = sum(1 for item in results if item["class"] in FAILURES)
                     print(f"{len(results)}/{len(cases)} cases, {bad} failing, {elapsed:.0f} s, "
                           f"about {left:.0f} s left", file=sys.stderr)
+        except KeyboardInterrupt:
+            interrupted = True
+            print(f"interrupted: reporting the {len(results)} cases run", file=sys.stderr)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
         elapsed = time.monotonic() - started
         failed_controls = {" ".join(argv): control["problem"] for argv, control in runner.controls.items()
                            if control["status"] != 0 or control["problem"]}
         meta = {"gep": str(args.gep), "gep_sha256": hashlib.sha256(args.gep.read_bytes()).hexdigest()[:16],
                 "coefficients_dir": str(args.coefficients_dir),
                 "mode": "quick" if args.quick else "full", "seed": args.seed,
-                "cases": len(results), "runtime_s": round(elapsed, 1), "timeout_s": args.timeout,
+                "cases": len(results) if not interrupted else f"{len(results)} of {len(cases)} (interrupted)",
+                "runtime_s": round(elapsed, 1), "timeout_s": args.timeout,
                 "jobs": args.jobs, "memory_limit_mib": args.memory_mib,
                 "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                 "controls_failing": failed_controls or "none"}
