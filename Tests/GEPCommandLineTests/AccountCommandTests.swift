@@ -68,9 +68,8 @@ import GEPCore
     }
 
     @Test func outputIsWrittenAtomicallyToAFile() throws {
-        let directory = NSTemporaryDirectory() + "gep-account-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try Scratch()
+        let directory = scratch.path
         let run = gep("account", Self.repository + "/" + Self.sample, "--format", "csv", "--output", "gep.csv", in: directory)
         #expect(run.status == 0 && run.stdout.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["gep.csv"])
@@ -79,9 +78,8 @@ import GEPCore
     }
 
     @Test func badInputExitsWithSysexitsCodesAndWritesNothing() throws {
-        let directory = NSTemporaryDirectory() + "gep-bad-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try Scratch()
+        let directory = scratch.path
         try "{\n  \"region\": {\n    \"id\": 1,\n    oops\n}\n".write(toFile: directory + "/bad.json", atomically: true, encoding: .utf8)
 
         let malformed = gep("account", "bad.json", "--output", "out.json", in: directory)

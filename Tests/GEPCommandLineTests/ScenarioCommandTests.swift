@@ -43,9 +43,8 @@ import GEPCore
     }
 
     @Test func badScenarioFilesExit65() throws {
-        let directory = NSTemporaryDirectory() + "gep-scenario-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try Scratch()
+        let directory = scratch.path
         let bad = directory + "/bad.json"
         try """
         {"id": "too_much", "name_zh": "x", "name_en": "x", "baseline": "\(AccountCommandTests.repository)/samples/lianping/lianping-2023.json",

@@ -8,9 +8,8 @@ import GEPCore
     func gep(_ arguments: [String]) -> RepositoryRun { RepositoryRun.gep(arguments) }
 
     @Test func methodsRunWithSeededReproducibleResultsAndCharts() throws {
-        let directory = NSTemporaryDirectory() + "gep-sensitivity-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try Scratch()
+        let directory = scratch.path
         let input = "samples/lianping/lianping-2023.json", prices = "samples/lianping/sensitivity/prices.json"
         for (method, n) in [("tornado", "1"), ("montecarlo", "500"), ("sobol", "256")] {
             let chart = directory + "/\(method).svg"
@@ -65,9 +64,8 @@ import GEPCore
         let oxygenSwitch = try #require(oxygenOutput["parameters"]?.elements?.first { $0["id"]?.string == "switch:oxygen_release.enabled" })
         #expect(oxygenSwitch["at_low_yuan"]?.double == 0 && oxygenSwitch["at_high_yuan"]?.double == oxygenOutput["base_yuan"]?.double)
         #expect(root["model_runs"]?.double == 16)
-        let directory = NSTemporaryDirectory() + "gep-switch-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try Scratch()
+        let directory = scratch.path
         let scenario = directory + "/rate.json"
         try Data("""
             {"id": "rate", "name_zh": "速率法", "name_en": "Rate method", "baseline": "\(RepositoryRun.repository)/samples/lianping/lianping-2023.json",
@@ -124,9 +122,8 @@ import GEPCore
         // (1,923.3 and 2,150.3 mm); storm rain, which flood storage uses, is a separate input
         let rain = try #require(rows.first { $0["id"]?.string == "input:climate.precipitation" })
         let low = try #require(rain["gep_at_low_yuan"]?.double), high = try #require(rain["gep_at_high_yuan"]?.double)
-        let directory = NSTemporaryDirectory() + "gep-rain-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try Scratch()
+        let directory = scratch.path
         func scenarioTotal(rain millimetres: Double) throws -> Double {
             let scenario = directory + "/rain.json"
             try Data("""
@@ -196,9 +193,8 @@ import GEPCore
     /// parameter-file entry): read back as a parameter file, it reproduces the run. Morris and
     /// Sobol give indices for every output; method-specific options are checked.
     @Test func theJSONCarriesTheDesignAndEveryOutputsIndices() throws {
-        let directory = NSTemporaryDirectory() + "gep-design-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try Scratch()
+        let directory = scratch.path
         let input = "samples/lianping/lianping-2023.json", full = "samples/lianping/sensitivity/full.json"
         let first = gep(["sensitivity", "sobol", input, "--params", full, "--n", "16", "--bootstrap", "20", "--confidence", "0.9", "--format", "json"])
         #expect(first.status == 0, "\(first.stderr)")
@@ -235,9 +231,8 @@ import GEPCore
     /// Draws the account refuses stop the analysis with exit 65: how many runs failed, and the
     /// first of them with their values and the reason; nothing is printed as a result.
     @Test func failedRunsStopTheAnalysisWithTheirReasons() throws {
-        let directory = NSTemporaryDirectory() + "gep-failed-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try Scratch()
+        let directory = scratch.path
         let params = directory + "/rain.json"
         try Data(#"{"parameters": [{"input": "climate.precipitation", "distribution": {"type": "normal", "mean": 100, "sd": 1000}}, {"coefficient": "price.carbon"}]}"#.utf8)
             .write(to: URL(fileURLWithPath: params))
@@ -276,9 +271,8 @@ import GEPCore
     /// Designs the engine cannot run are refused before any run, never trapped: Sobol beyond
     /// 32 parameters or with N = 1, Sobol' points beyond 64 dimensions, a design larger than memory.
     @Test func designsTheEngineCannotRunAreRefused() throws {
-        let directory = NSTemporaryDirectory() + "gep-many-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try Scratch()
+        let directory = scratch.path
         let library = try CoefficientLibrary.load(directory: RepositoryRun.repository + "/coefficients")
         let ranged = try EffectiveCoefficients.resolve(library: library, setID: "lianping").entries.values
             .filter { ($0.low ?? 0) < ($0.high ?? 0) }.map(\.id).sorted()
