@@ -30,11 +30,14 @@ extension Scenario {
             var from: Set<Int> = []
             if let list = reader.field(node, "from", path: "land_cover_rule", required: true), let codes = reader.array(list, path: "land_cover_rule.from") {
                 for code in codes {
-                    if let value = code.double, let lucode = Int(exactly: value), (0...65535).contains(lucode) {
+                    guard let value = code.double else {
+                        reader.report("expected a land-cover code (an integer from 0 to 65535), found \(code.kindName)", at: code.position, path: "land_cover_rule.from")
+                        continue
+                    }
+                    if let lucode = Int(exactly: value), (0...65535).contains(lucode) {
                         from.insert(lucode)
                     } else {
-                        let found = code.double.map { "\($0)" } ?? code.kindName
-                        reader.report("expected a land-cover code (an integer from 0 to 65535), found \(found)", at: code.position, path: "land_cover_rule.from")
+                        reader.report("expected a land-cover code (an integer from 0 to 65535), found \(value)", at: code.position, path: "land_cover_rule.from")
                     }
                 }
             }
