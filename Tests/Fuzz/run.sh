@@ -98,7 +98,7 @@ build_module() {
     local sources
     mapfile -t sources < <(find -L "$root/Sources/$name" -name '*.swift' | sort)
     swiftc "${flags[@]}" -module-name "$name" -wmo -c "${sources[@]}" \
-        -emit-module -emit-module-path "$modules/$name.swiftmodule" -o "$object"
+        -emit-module -emit-module-path "$modules/$name.swiftmodule" -o "$object" || { rm -f "$object"; return 1; }
 }
 
 # Writes target $1's seed corpus into directory $2.
@@ -179,14 +179,15 @@ dictionary_entries() { sed 's/.*/"&"/'; }
 run_target() {
     local target="$1" runs="$2" module objects=() sources=() source
     local work="$build/$target"
+    rm -f "$work/fuzz.log"
     for module in $(target_modules "$target"); do
-        build_module "$module"
+        build_module "$module" || return 1
         objects+=("$modules/$module.o")
     done
     for source in $(target_sources "$target"); do sources+=("$root/Tests/Fuzz/$source"); done
     echo "linking $target" >&2
     mkdir -p "$work"
-    swiftc "${flags[@]}" -module-name FuzzTarget "${sources[@]}" "${objects[@]}" -lz -o "$work/fuzz"
+    swiftc "${flags[@]}" -module-name FuzzTarget "${sources[@]}" "${objects[@]}" -lz -o "$work/fuzz" || return 1
 
     local corpus="$work/corpus"
     rm -rf "$corpus"
@@ -213,6 +214,7 @@ run_target() {
 # One summary line from target $1's log: executions, exec/s, wall time, peak RSS, result.
 summary_line() {
     local log="$build/$1/fuzz.log" result="ok"
+    if [[ ! -f "$log" ]]; then printf '%-13s did not build\n' "$1"; return; fi
     if grep -qE 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer)' "$log"; then
         result="CRASH: $(grep -oE 'artifact_prefix=.*; Test unit written to [^ ]+' "$log" | sed 's/.* written to //' | tail -n 1 || true)"
     fi
