@@ -99,6 +99,7 @@ build_module() {
     mapfile -t sources < <(find -L "$root/Sources/$name" -name '*.swift' | sort)
     swiftc "${flags[@]}" -module-name "$name" -wmo -c "${sources[@]}" \
         -emit-module -emit-module-path "$modules/$name.swiftmodule" -o "$object" || { rm -f "$object"; return 1; }
+    touch "$object" # swiftc leaves an unchanged object file's time alone
 }
 
 # Writes target $1's seed corpus into directory $2.
