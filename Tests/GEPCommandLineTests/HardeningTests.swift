@@ -325,6 +325,44 @@ import Testing
         #expect(run.stderr.contains("coefficients to check: climate.ac_energy_efficiency_ratio = 1e-320"))
     }
 
+    @Test func aUserCoefficientLayerIsNamedWhenItsValueOverflowsOrItsIndexIsUnknown() throws {
+        let scratch = try Scratch()
+        let layer = try scratch.write("layer.json", #"{"id": "mine", "name_en": "Mine", "name_zh": "我的", "price_index": "cn_cpj", "coefficients": []}"#)
+        let unknown = gep(["account", "samples/lianping/lianping-2023.json", "--coefficients", layer])
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("layer.json: price_index: unknown price index \"cn_cpj\"; did you mean \"cn_cpi\"?"), "\(unknown.stderr)")
+        let huge = try scratch.write("huge.json", #"{"id": "mine", "name_en": "Mine", "name_zh": "我的", "coefficients": [{"id": "price.carbon", "value": 1e308, "unit": "CNY/t_CO2", "base_year": 2023, "source": "test"}]}"#)
+        let overflow = gep(["account", "samples/lianping/lianping-2023.json", "--coefficients", huge])
+        #expect(overflow.status == 65)
+        #expect(overflow.stderr.contains("price.carbon = 1e+308 CNY/t_CO2 (from mine, \(huge))"), "\(overflow.stderr)")
+    }
+
+    @Test func coefficientsShowNamesTheInputWhoseSetIsUnknown() throws {
+        let scratch = try Scratch()
+        let path = try changedSample(scratch, "set.json", replacing: "\"coefficient_set\": \"lianping\"", with: "\"coefficient_set\": \"\"")
+        let run = gep(["coefficients", "show", "--input", path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("set.json: coefficient_set: unknown coefficient set \"\""), "\(run.stderr)")
+    }
+
+    @Test func aBiophysicalKcThatOverflowsTheCurveNamesTheTable() throws {
+        let scratch = try Scratch()
+        let table = try String(contentsOfFile: RepositoryRun.repository + "/Tests/GEPGridTests/Fixtures/biophysical_table.csv", encoding: .utf8)
+        var lines = table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = lines[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let kc = try #require(header.firstIndex(of: "kc"))
+        var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        cells[kc] = "99999999999999999999"
+        lines[1] = cells.joined(separator: ",")
+        let path = try scratch.write("bio.csv", lines.joined(separator: "\n"))
+        let s = RepositoryRun.repository + "/samples/lianping/grid"
+        let run = gep(["water-yield", "--lulc", "\(s)/lulc.tif", "--precipitation", "\(s)/precip.tif", "--eto", "\(s)/eto.tif",
+                       "--depth-to-root-rest-layer", "\(s)/depth_to_root_rest_layer.tif", "--pawc", "\(s)/pawc.tif",
+                       "--biophysical-table", path, "--seasonality-constant", "10", "--format", "json"])
+        #expect(run.status == 65, "\(run.stdout.prefix(200))")
+        #expect(run.stderr.contains("bio.csv: the per-cell results are not finite numbers"), "\(run.stderr)")
+    }
+
     @Test func aMillionDigitNumberIsNotEchoedInFull() throws {
         let text = "{\"x\": 1" + String(repeating: "0", count: 1_000_000) + "}"
         do {

@@ -29,6 +29,9 @@ public struct Coefficient: Sendable, Hashable {
     public var note: String?
     /// Where the value was set: a coefficient-set id, a file path, or `--set`.
     public var origin: String
+    /// The file of the coefficient set that set it (`nil` for `--set` and changes made in code),
+    /// named in messages about the value.
+    public var originFile: String?
 
     /// Creates a coefficient.
     public init(id: String, value: Double, unit: PhysicalUnit, baseYear: Int, source: String,

@@ -27,13 +27,14 @@ public struct EffectiveCoefficients: Sendable {
         let chain = try library.chain(to: setID) + userSets
         var entries: [String: Coefficient] = [:]
         var history: [String: [Coefficient]] = [:]
-        var indexID: String?
+        var indexID: String?, indexChooser: CoefficientSet?
         var problems: [Diagnostic] = []
         for set in chain {
-            if let chosen = set.priceIndex { indexID = chosen }
+            if let chosen = set.priceIndex { (indexID, indexChooser) = (chosen, set) }
             for coefficient in set.coefficients {
                 var coefficient = coefficient
                 coefficient.origin = set.id
+                coefficient.originFile = set.file
                 if coefficient.domain == nil { coefficient.domain = entries[coefficient.id]?.domain }
                 if let domain = coefficient.domain {
                     let outside = [("value", Optional(coefficient.value)), ("low", coefficient.low), ("high", coefficient.high)]
@@ -47,7 +48,13 @@ public struct EffectiveCoefficients: Sendable {
             }
         }
         guard let indexID, let index = library.priceIndices[indexID] else {
-            throw .invalidData([Diagnostic(message: "no price-index series is chosen by the coefficient sets \(chain.map(\.id).joined(separator: " → ")); set \"price_index\" in one of them")])
+            if let indexID, let indexChooser {
+                var message = "unknown price index \"\(indexID.echoed())\""
+                if let near = EditDistance.nearest(to: indexID, in: library.priceIndices.keys.sorted()) { message += "; did you mean \"\(near)\"?" }
+                message += " (series: \(library.priceIndices.keys.sorted().joined(separator: ", ")))"
+                throw .invalidData([Diagnostic(file: indexChooser.file, path: "price_index", message: message)])
+            }
+            throw .invalidData([Diagnostic(file: chain.last?.file, message: "no price-index series is chosen by the coefficient sets \(chain.map(\.id).joined(separator: " → ")); set \"price_index\" in one of them")])
         }
         for (id, value) in overrides {
             guard var coefficient = entries[id] else {
@@ -66,6 +73,7 @@ public struct EffectiveCoefficients: Sendable {
             }
             coefficient.value = value
             coefficient.origin = "--set"
+            coefficient.originFile = nil
             coefficient.source = "command-line override (--set \(id)=\(value)); replaces: \(coefficient.source)"
             if let low = coefficient.low, value < low { coefficient.low = value }
             if let high = coefficient.high, value > high { coefficient.high = value }
@@ -87,6 +95,7 @@ public struct EffectiveCoefficients: Sendable {
         var copy = self
         coefficient.value = value
         coefficient.origin = origin
+        coefficient.originFile = nil
         coefficient.source = "\(reason); replaces: \(coefficient.source)"
         if let low = coefficient.low, value < low { coefficient.low = value }
         if let high = coefficient.high, value > high { coefficient.high = value }

@@ -95,6 +95,9 @@ public struct CarbonModel: Sendable {
                        message: "land-cover code \(LandCoverCode.describe(value.value)) in \(cells) cell\(cells == 1 ? "" : "s") is not in the carbon pools table '\(pools.file)'")
         } + (zones.map { run.zoneDiagnostics(zoneLayer: $0.name) } ?? [])
         guard diagnostics.isEmpty else { throw .invalidData(diagnostics) }
+        guard [run.grid.current, run.grid.future, run.grid.change].allSatisfy(\.isFinite) else {
+            throw .invalidData([Diagnostic(file: pools.file, message: "the carbon totals are not finite numbers (current \(run.grid.current) Mg C): this table's pools are too large to sum")])
+        }
         return CarbonResult(grid: run.grid, zones: run.zones, unzoned: run.unzoned, cellArea: current.geometry.cellArea,
                             hasFuture: future != nil)
     }

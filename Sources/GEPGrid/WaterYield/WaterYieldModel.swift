@@ -90,8 +90,8 @@ public struct WaterYieldModel: Sendable {
     /// - Returns: Whole-grid and per-zone sums.
     /// - Throws: `.invalidData` for misaligned layers (before any work), and after the pass for
     ///   cells outside their layer's domain (negative rain, PAWC beyond [0, 1]…), land-cover codes
-    ///   missing from the table (each with its cell count) and invalid zone ids; read and output
-    ///   errors as they occur.
+    ///   missing from the table (each with its cell count), invalid zone ids and sums that are not
+    ///   finite numbers (a kc so large the curve overflows); read and output errors as they occur.
     /// - Complexity: O(cells), two `powf` per valid vegetated cell.
     public func run(_ layers: WaterYieldLayers, zones: (any RasterBand)? = nil, engine: GridEngine = GridEngine(),
                     output: GridRowsHandler? = nil) throws(GEPError) -> WaterYieldResult {
@@ -101,6 +101,11 @@ public struct WaterYieldModel: Sendable {
         let diagnostics = missingCodeDiagnostics(run.unmatched.map { ($0.value.value, $0.cells) }, landCover: layers.landCover.name)
             + (zones.map { run.zoneDiagnostics(zoneLayer: $0.name) } ?? [])
         guard diagnostics.isEmpty else { throw .invalidData(diagnostics) }
+        let sums = [("P", run.grid.precipitation), ("PET", run.grid.pet), ("AET", run.grid.aet), ("water yield", run.grid.wyield), ("fractp", run.grid.fractp)]
+        if let (name, value) = sums.first(where: { !$0.1.isFinite }) {
+            let kc = table.entries.map(\.kc).max() ?? 0, depth = table.entries.map(\.rootDepth).max() ?? 0
+            throw .invalidData([Diagnostic(file: table.file, message: "the per-cell results are not finite numbers (Σ \(name) = \(value) mm): a kc or root_depth of this table (largest kc \(kc), largest root_depth \(depth) mm) or a layer's value is too large for the Budyko curve")])
+        }
         return WaterYieldResult(grid: run.grid, zones: run.zones, unzoned: run.unzoned,
                                 cellArea: layers.landCover.geometry.cellArea)
     }

@@ -33,7 +33,7 @@ public enum AccountFiniteness {
         func describe(_ id: String) -> String {
             guard let used = coefficients[id] else { return id }
             let c = used.coefficient
-            return "\(id) = \(c.value) \(c.unit.symbol) (from \(c.origin))"
+            return "\(id) = \(c.value) \(c.unit.symbol) (from \(c.origin)\(c.originFile.map { ", \($0)" } ?? ""))"
         }
         var problems: [Diagnostic] = []
         for service in account.services where service.status == .accounted {

@@ -22,11 +22,15 @@ enum CoefficientsShowCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(GEPError) {
         _ = try CommonOptions.overrides(arguments)
-        var setID = arguments.value("coefficient-set")
+        var setID = arguments.value("coefficient-set"), namedIn: String?
         if setID == nil, let path = arguments.value("input") {
-            setID = try CountyInput.parse(try InputFile.read(path, relativeTo: context.workingDirectory), file: path).coefficientSet
+            let bytes = try InputFile.read(path, relativeTo: context.workingDirectory)
+            setID = try InputKind.parsing(bytes, file: path, expected: [.countyInput], command: "gep coefficients show --input") { () throws(GEPError) in
+                try CountyInput.parse(bytes, file: path)
+            }.coefficientSet
+            namedIn = path
         }
-        let effective = try CommonOptions.effectiveCoefficients(setID: setID ?? "national", arguments: arguments, context: context)
+        let effective = try CommonOptions.effectiveCoefficients(setID: setID ?? "national", namedIn: namedIn, arguments: arguments, context: context)
         let text = CoefficientsReport.render(effective, format: CommonOptions.format(arguments, default: .table), language: CommonOptions.language(arguments))
         try CommonOptions.emit(text, arguments: arguments, context: context)
     }

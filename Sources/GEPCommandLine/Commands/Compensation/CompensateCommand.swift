@@ -142,7 +142,9 @@ enum CompensateCommand: Command {
     /// read (for the quote's hash).
     static func gridWater(_ source: GridWaterSource, besides quotePath: String, coefficients: EffectiveCoefficients,
                           arguments: ParsedArguments, context: CommandContext) throws(GEPError) -> (SourcedQuantity, [(name: String, bytes: [UInt8])]) {
-        let loaded = try gridInput(source.grid, besides: quotePath, context: context)
+        let loaded = try GEPError.reading(namedAt: "water_quantity_quality.water_from_grid.grid", in: quotePath) { () throws(GEPError) in
+            try gridInput(source.grid, besides: quotePath, context: context)
+        }
         let path = loaded.path
         let grid = try GridAccountRunner.run(input: loaded.input, classes: loaded.classes, coefficients: coefficients,
                                              threads: try RasterOpening.threads(arguments)) { file throws(GEPError) in
