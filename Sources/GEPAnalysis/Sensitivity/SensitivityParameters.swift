@@ -90,7 +90,12 @@ public enum SensitivityParameters {
         guard r.object(root, path: "") != nil else { throw .invalidData(r.diagnostics) }
         r.rejectUnknownKeys(root, allowed: ["parameters", "description"], path: "")
         func sectionValue(_ id: ServiceID, _ key: String) -> JSON? { input?.serviceSections[id]?[key].map { JSON($0) } }
-        let inputRoot = inputBytes.flatMap { try? JSONParser.parse($0, file: input?.file ?? "input") }.map { JSON($0) }
+        // The county input as a tree, parsed only when an input-quantity parameter needs it.
+        var parsedInput: JSON??
+        func inputTree() -> JSON? {
+            if parsedInput == nil { parsedInput = .some(inputBytes.flatMap { try? JSONParser.parse($0, file: input?.file ?? "input") }.map { JSON($0) }) }
+            return parsedInput!
+        }
         var result: [SensitivityParameter] = []
         /// Adds a parameter unless one with its id (the coefficient, switch or input path) came earlier.
         func add(_ parameter: SensitivityParameter, _ item: JSONNode, _ path: String) {
@@ -137,7 +142,7 @@ public enum SensitivityParameters {
                 }
                 if item["input"] != nil {
                     guard let quantityPath = r.string(item, "input", path: path) else { continue }
-                    guard let inputRoot else { r.report("input quantities need the county input", at: item.position, path: path); continue }
+                    guard let inputRoot = inputTree() else { r.report("input quantities need the county input", at: item.position, path: path); continue }
                     guard let (value, unit) = Scenario.quantity(at: quantityPath, in: inputRoot) else {
                         r.report("\"\(quantityPath)\" names no quantity ({\"value\", \"unit\"}) in \(input?.file ?? "the input")",
                                  at: item["input"]?.position, path: path + ".input")
