@@ -104,7 +104,8 @@ public struct WaterYieldModel: Sendable {
         let sums = [("P", run.grid.precipitation), ("PET", run.grid.pet), ("AET", run.grid.aet), ("water yield", run.grid.wyield), ("fractp", run.grid.fractp)]
         if let (name, value) = sums.first(where: { !$0.1.isFinite }) {
             let kc = table.entries.map(\.kc).max() ?? 0, depth = table.entries.map(\.rootDepth).max() ?? 0
-            throw .invalidData([Diagnostic(file: table.file, message: "the per-cell results are not finite numbers (Σ \(name) = \(value) mm): a kc or root_depth of this table (largest kc \(kc), largest root_depth \(depth) mm) or a layer's value is too large for the Budyko curve")])
+            let files = layers.all.dropFirst().map(\.name).joined(separator: ", ")
+            throw .invalidData([Diagnostic(file: table.file, message: "the per-cell results are not finite numbers (Σ \(name) = \(value) mm): a kc or root_depth of this table (largest kc \(kc), largest root_depth \(depth) mm) or a cell of the layers \(files) is too large for the Budyko curve")])
         }
         return WaterYieldResult(grid: run.grid, zones: run.zones, unzoned: run.unzoned,
                                 cellArea: layers.landCover.geometry.cellArea)

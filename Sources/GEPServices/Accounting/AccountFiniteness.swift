@@ -39,13 +39,14 @@ public enum AccountFiniteness {
         for service in account.services where service.status == .accounted {
             let path = "services.\(service.id.id)"
             let physical = service.physicalByEcosystem.map(\.quantity) + (service.physicalTotal.map { [$0] } ?? [])
+            let large = account.coefficientsUsed.filter {
+                $0.usedBy.contains(service.id.id) && isSuspicious($0.coefficient)
+            }.map { describe($0.coefficient.id) }
+            let check = large.isEmpty ? "" : "; coefficients to check: " + large.joined(separator: ", ")
             if let bad = physical.first(where: { !$0.isFinite }) {
-                let large = account.coefficientsUsed.filter {
-                    $0.usedBy.contains(service.id.id) && isSuspicious($0.coefficient)
-                }.map { describe($0.coefficient.id) }
                 var message = "the physical quantity is not a finite number (\(bad) \(service.physicalUnit.symbol)); "
                 message += "an input it reads (\(inputs(service.id).joined(separator: ", "))) or a coefficient is too large to compute with"
-                if !large.isEmpty { message += "; coefficients to check: " + large.joined(separator: ", ") }
+                message += check
                 problems.append(Diagnostic(file: file, path: path, message: message))
                 continue
             }
@@ -56,7 +57,7 @@ public enum AccountFiniteness {
                                            message: "the value of line \(line.component)\(where_) is not a finite number (\(value) CNY): quantity \(line.quantity) \(line.unit.symbol) × \(describe(line.priceID))\(factors)"))
             }
             if service.lineValues.allSatisfy(\.isFinite), !service.value.isFinite {
-                problems.append(Diagnostic(file: file, path: path, message: "the sum of its lines overflows (\(service.value) CNY)"))
+                problems.append(Diagnostic(file: file, path: path, message: "the sum of its lines overflows (\(service.value) CNY)\(check)"))
             }
         }
         for (kind, lines, values) in [("imports", account.imports, account.importValues), ("assets", account.assets, account.assetValues)] {
