@@ -25,16 +25,20 @@ enum LayerDomainCheck {
         return (low, high)
     }
 
-    /// How many of `count` cells lie outside `low…high` and are not nodata: one comparison
-    /// pair per cell (NaN fails both and is nodata), the nodata rule only for those outside.
+    /// How many of `count` cells lie outside `low…high` and are not nodata, in one branch-free
+    /// pass the compiler vectorises: a cell counts when it is below `low` or above `high` and
+    /// not inside the nodata rule's range (NaN fails every comparison: inside the domain).
     @inline(__always)
     static func countOutside(_ values: UnsafePointer<Float>, count: Int, low: Float, high: Float, nodata: NodataRule) -> Int {
-        var outside = 0
+        let (nodataLow, nodataHigh) = (nodata.low, nodata.high)
+        var outside: UInt32 = 0
         for index in 0..<count {
             let value = values[index]
-            if value < low || value > high, !nodata.isNodata(value) { outside += 1 }
+            let beyond = (value < low ? 1 : 0) | (value > high ? 1 : 0) as UInt32
+            let missing = (value >= nodataLow ? 1 : 0) & (value <= nodataHigh ? 1 : 0) as UInt32
+            outside &+= beyond & ~missing
         }
-        return outside
+        return Int(outside)
     }
 
     /// One problem per layer with cells outside its domain, or none.
