@@ -11,6 +11,19 @@ public enum InputFile {
     /// file is a mistake (the wrong file named), not an input.
     public static let defaultSizeLimit = 1 << 30
 
+    /// Opens a regular file for reading (without blocking on a FIFO or device, which are
+    /// refused) and returns its descriptor, which the caller closes, and its size.
+    ///
+    /// - Throws: `.missingInput` (exit 66) when the file cannot be opened or is not a regular
+    ///   file; `.io` (exit 74) when it cannot be examined.
+    package static func open(_ path: String, relativeTo directory: String) throws(GEPError) -> (descriptor: Int32, size: Int) {
+        switch POSIX.openRegularFile(POSIX.resolve(path, against: directory)) {
+        case let .success(opened): return opened
+        case let .failure(.missing(reason)): throw .missingInput(path: path, reason: reason)
+        case let .failure(.io(reason)): throw .io(path: path, reason: reason)
+        }
+    }
+
     /// Reads a whole regular file.
     ///
     /// Only regular files are read: a directory, FIFO, socket or device (`/dev/zero`, which
@@ -27,12 +40,7 @@ public enum InputFile {
     ///   a directory", "is a FIFO (named pipe), not a regular file"); `.invalidData` (exit 65)
     ///   when it is larger than `limit`; `.io` (exit 74) when a read fails part-way.
     public static func read(_ path: String, relativeTo directory: String, limit: Int = defaultSizeLimit) throws(GEPError) -> [UInt8] {
-        let (descriptor, size): (Int32, Int)
-        switch POSIX.openRegularFile(POSIX.resolve(path, against: directory)) {
-        case let .success(opened): (descriptor, size) = opened
-        case let .failure(.missing(reason)): throw .missingInput(path: path, reason: reason)
-        case let .failure(.io(reason)): throw .io(path: path, reason: reason)
-        }
+        let (descriptor, size) = try open(path, relativeTo: directory)
         defer { close(descriptor) }
         guard size <= limit else {
             throw .invalidData([Diagnostic(file: path, message: "the file is \(size) bytes, larger than the \(limit)-byte limit for this kind of input")])

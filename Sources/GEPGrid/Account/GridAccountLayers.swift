@@ -112,12 +112,7 @@ final class GridAccountLayers: Sendable {
         let layers = Self.order.map { read.contains($0) ? bands[$0] : nil }
         let zoneLayers = zones
         let width = geometry.width, roles = Self.order.count
-        let checks = Self.order.indices.compactMap { index -> (index: Int, low: Float, high: Float, nodata: NodataRule)? in
-            guard let band = layers[index], let domain = GridLayers.domain(of: Self.order[index]) else { return nil }
-            let (low, high) = LayerDomainCheck.bounds(domain)
-            return (index, low, high, NodataRule(band: band))
-        }
-        let outside = OutsideDomainTally(count: roles)
+        let outside = OutsideDomainTally(Self.order.indices.map { (Self.order[$0], layers[$0]) })
         let sums = try BandStreaming.fold(layers: layers + zones.map { Optional($0) }, geometry: geometry, height: bandHeight, threads: threads,
                                       initial: { GridAccumulator(classCount: parameters.classCount, zoneSets: zoneLayers.count) },
                                       merge: { $0.merge($1) }) { rows, buffers, accumulator in
@@ -131,16 +126,10 @@ final class GridAccountLayers: Sendable {
                                               zones: zoneLayers.indices.map { z in
                                                   GridAccountKernel.Layer(values: buffers[roles + z]!, nodata: zoneLayers[z].nodata.map(Float.init))
                                               })
-            for check in checks {
-                let count = LayerDomainCheck.countOutside(buffers[check.index]!, count: rows * width, low: check.low, high: check.high, nodata: check.nodata)
-                if count > 0 { outside.add(count, to: check.index) }
-            }
+            outside.count(cells: rows * width) { buffers[$0]! }
             kernel.accumulate(band, into: &accumulator)
         }
-        let offending = outside.indices
-        guard offending.isEmpty else {
-            throw .invalidData(try GridLayers.domainProblems(offending.map { (Self.order[$0], layers[$0]!) }))
-        }
+        try outside.throwIfOutside()
         return sums
     }
 }

@@ -81,12 +81,7 @@ public struct GridEngine: Sendable {
             bandHeight: bandHeight, zoneRule: zones.map { NodataRule(band: $0) } ?? NodataRule(nodata: nil, isFloatingPoint: true),
             rowsOfBand: rowsOfBand, deliver: output)
         let capacity = bandHeight * width
-        let checks = roles.indices.compactMap { index -> (index: Int, low: Float, high: Float, nodata: NodataRule)? in
-            guard index < layers.count, let role = roles[index], let domain = GridLayers.domain(of: role) else { return nil }
-            let (low, high) = LayerDomainCheck.bounds(domain)
-            return (index, low, high, NodataRule(band: layers[index]))
-        }
-        let outside = OutsideDomainTally(count: layers.count)
+        let outside = OutsideDomainTally(layers.indices.map { (roles.indices.contains($0) ? roles[$0] : nil, layers[$0]) })
         ResidentLayers.with(all) { resident in
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: (layers.count + 1) * capacity)
@@ -117,11 +112,7 @@ public struct GridEngine: Sendable {
                                 try zones.read(rows: rows, into: buffer)
                             }
                         }
-                        for check in checks {
-                            let count = LayerDomainCheck.countOutside(inputs[check.index].baseAddress!, count: cells, low: check.low,
-                                                                      high: check.high, nodata: check.nodata)
-                            if count > 0 { outside.add(count, to: check.index) }
-                        }
+                        outside.count(cells: cells) { inputs[$0].baseAddress! }
                         let block = scheduler.outputBlock()
                         var accumulator = BandAccumulator<Kernel.Record>()
                         kernel.process(GridBand(rows: rows, width: width, layers: inputs, zones: zoneValues,
@@ -135,10 +126,7 @@ public struct GridEngine: Sendable {
             }
         }
         let result = try scheduler.finish()
-        let offending = outside.indices
-        guard offending.isEmpty else {
-            throw .invalidData(try GridLayers.domainProblems(offending.map { (roles[$0]!, layers[$0]) }))
-        }
+        try outside.throwIfOutside()
         return result
     }
 }

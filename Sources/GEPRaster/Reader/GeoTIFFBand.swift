@@ -55,12 +55,7 @@ public final class GeoTIFFBand: RasterBand {
     ///
     /// - Throws: As `init(path:)`.
     public convenience init(path: String, relativeTo directory: String) throws(GEPError) {
-        let (descriptor, size): (Int32, Int)
-        switch POSIX.openRegularFile(POSIX.resolve(path, against: directory)) {
-        case let .success(opened): (descriptor, size) = opened
-        case let .failure(.missing(reason)): throw .missingInput(path: path, reason: reason)
-        case let .failure(.io(reason)): throw .io(path: path, reason: reason)
-        }
+        let (descriptor, size) = try InputFile.open(path, relativeTo: directory)
         let source = TIFFByteSource.file(descriptor: descriptor, size: size)
         try self.init(reader: TIFFReader(name: path, source: source), descriptor: descriptor)
     }
