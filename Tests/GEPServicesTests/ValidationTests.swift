@@ -64,7 +64,15 @@ import GEPServices
         effective = try EffectiveCoefficients.resolve(library: trimmed, setID: "base")
         let found = problems { _ = try AccountBuilder.build(input: try Fixture.testland(), coefficients: effective) }
         #expect(found.contains("testland-2022.json: missing coefficient \"price.electricity\" (CNY/kWh), needed by climate_regulation (coefficient sets: base)"))
-        #expect(found.contains { $0.hasPrefix("testland-2022.json: missing coefficient \"runoff_coefficient.grassland\" (1), needed by water_conservation (coefficient sets: base)") })
+        // a type counts for a service when the coefficients give it a value: without a runoff
+        // coefficient grassland is left out of water conservation, and the account says so
+        #expect(!found.contains { $0.contains("runoff_coefficient.grassland") })
+        let withElectricity = CoefficientLibrary(directory: library.directory, sets: ["base": library.sets["base"]!.removingCoefficient("runoff_coefficient.grassland")],
+                                                 priceIndices: library.priceIndices)
+        let account = try AccountBuilder.build(input: try Fixture.testland(), coefficients: try EffectiveCoefficients.resolve(library: withElectricity, setID: "base"))
+        let water = try #require(account.services.first { $0.id == .waterConservation })
+        #expect(!water.lines.contains { $0.ecosystem == .grassland })
+        #expect(water.notes.contains { $0.hasPrefix("not counted (no runoff_coefficient.<type> in force): ") && $0.contains("grassland") })
     }
 
     @Test func aCarbonPricePerTonneOfCarbonIsRejectedNotConverted() throws {
@@ -106,5 +114,14 @@ import GEPServices
         // water (non-vegetated): AET = min(Kc·ET0, P) = 1050
         let water = service.physicalByEcosystem.first { $0.ecosystem == .water }!.quantity
         #expect(close(water, (2000 - 1050) * 1e-3 * 5e4))
+    }
+}
+
+extension CoefficientSet {
+    /// The set without the coefficient `id`.
+    func removingCoefficient(_ id: String) -> CoefficientSet {
+        var copy = self
+        copy.coefficients.removeAll { $0.id == id }
+        return copy
     }
 }

@@ -23,10 +23,13 @@ public struct ValueLine: Sendable, Hashable {
     public var priceID: String
     /// Ids of dimensionless coefficients the value is also multiplied by (for example a value-added ratio).
     public var factorIDs: [String]
+    /// The per-cell quantity the line is proportional to (`nil`: a county total, such as a
+    /// product's output or a pollutant load, which a grid allocates by the area of `ecosystem`).
+    public var driver: CellDriver?
 
     /// Creates a line.
     public init(service: ServiceID, component: String, labelZH: String, labelEN: String, ecosystem: EcosystemType?,
-                quantity: Double, unit: PhysicalUnit, priceID: String, factorIDs: [String] = []) {
+                quantity: Double, unit: PhysicalUnit, priceID: String, factorIDs: [String] = [], driver: CellDriver? = nil) {
         self.service = service
         self.component = component
         self.labelZH = labelZH
@@ -36,6 +39,7 @@ public struct ValueLine: Sendable, Hashable {
         self.unit = unit
         self.priceID = priceID
         self.factorIDs = factorIDs
+        self.driver = driver
     }
 
     /// The unit the price must be in: money per unit of quantity (`CNY/(unit)`).

@@ -44,7 +44,7 @@ struct GridParameters: Sendable {
         for (code, type) in classes.types.sorted(by: { $0.key < $1.key }) {
             p.mapped[code] = 1
             if let method = waterMethod {
-                if GridServices.conservingTypes.contains(type) {
+                if lookup.has("runoff_coefficient.\(type.id)") {
                     p.conserves[code] = 1
                     p.alpha[code] = value("runoff_coefficient.\(type.id)", "1", .waterConservation)
                 }
@@ -54,25 +54,16 @@ struct GridParameters: Sendable {
                     if p.vegetated[code] == 1 { p.rootDepth[code] = value("root_depth.\(type.id)", "mm", .waterConservation) }
                 }
             }
-            if soil && GridServices.soilTypes.contains(type) {
+            if soil && lookup.has("cover_management_factor.\(type.id)") {
                 p.retainsSoil[code] = 1
                 p.coverPractice[code] = value("cover_management_factor.\(type.id)", "1", .soilRetention)
                     * value("support_practice_factor.\(type.id)", "1", .soilRetention)
             }
-            if carbon && GridServices.sinkTypes.contains(type) {
+            if carbon && lookup.has("carbon_rate.\(type.id)") {
                 p.carbonRate[code] = value("carbon_rate.\(type.id)", "t_CO2/(ha*a)", .carbonSequestration)
             }
         }
         if waterMethod == "water_yield" { p.seasonality = value("water_yield.seasonality_z", "1", .waterConservation) }
         return p
     }
-}
-
-extension GridServices {
-    /// Types counted for water conservation (the county account's rule).
-    static let conservingTypes = Set(WaterConservation.eligible)
-    /// Types counted for soil retention (the county account's rule).
-    static let soilTypes = Set(SoilRetention.eligible)
-    /// Types counted as carbon sinks (the county account's rule).
-    static let sinkTypes = Set(CarbonSequestration.sinks)
 }

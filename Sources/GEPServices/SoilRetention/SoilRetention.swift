@@ -12,11 +12,10 @@ import GEPCore
 ///   density t/m³, c_d dredging cost CNY/m³);
 /// - non-point pollution: V_ncp = Σ_j A_sc·c_j·p_j over j ∈ {N, P} (soil content c_j in
 ///   t_j per t of soil, p_j CNY per t_j).
-/// Water bodies and built-up land are excluded.
+/// Counted for the types with a cover-management factor in force (the shipped sets leave out
+/// water bodies and built-up land). On a grid R, K and LS may each be a layer
+/// (`CellDriver.erosionPotential`).
 public enum SoilRetention: ServiceModel {
-    /// Types with soil to retain.
-    public static let eligible = EcosystemType.allCases.filter { $0 != .water && $0 != .builtUp }
-
     /// The spec.
     public static let spec = ServiceSpec(
         id: .soilRetention, physicalUnit: .known("t"),
@@ -28,30 +27,31 @@ public enum SoilRetention: ServiceModel {
                        "soil.bulk_density", "soil.nitrogen_content", "soil.phosphorus_content", "price.reservoir_dredging_cost",
                        "price.nitrogen_pollution_cost", "price.phosphorus_pollution_cost"])
 
-    /// Computes retained soil per type and its three valued parts.
+    /// Computes retained soil per type and its three valued parts: A_sc,i = the
+    /// `erosion_potential` driver (R·K·LS·Aᵢ, or its per-cell sum on a grid) × (1 − Cᵢ·Pᵢ).
     public static func account(method: MethodSpec, section: JSONNode, context: inout ModelContext) -> ServiceAccount {
         let id = spec.id
-        let r = context.climate("rainfall_erosivity", for: id)          // MJ·mm/(ha·h·a)
-        let k = context.climate("soil_erodibility", for: id)            // t·ha·h/(ha·MJ·mm)
         let lambda = context.coefficient("soil_retention.sediment_deposition_share", "1", for: id)
         let density = context.coefficient("soil.bulk_density", "t/m3", for: id)
         let nitrogen = context.coefficient("soil.nitrogen_content", "t_N/t", for: id)
         let phosphorus = context.coefficient("soil.phosphorus_content", "t_P/t", for: id)
         var physical: [(ecosystem: EcosystemType?, quantity: Double)] = []
         var lines: [ValueLine] = []
-        for type in context.presentTypes(eligible) {
-            let ls = context.ecosystemField(type, "slope_length_factor", for: id)
+        var excluded: [EcosystemType] = []
+        for type in context.typesWith("cover_management_factor", excluded: &excluded) {
             let c = context.coefficient("cover_management_factor.\(type.id)", "1", for: id)
             let p = context.coefficient("support_practice_factor.\(type.id)", "1", for: id)
-            let retained = r * k * ls * (1 - c * p) * context.input.area(of: type)   // t/(ha·a) × ha
+            let retained = context.product(.erosionPotential, type, for: id) * (1 - c * p)   // t/(ha·a) × ha
             physical.append((type, retained))
-            lines.append(ValueLine(service: id, component: "sediment", labelZH: "减少泥沙淤积", labelEN: "Reservoir sedimentation avoided",
-                                   ecosystem: type, quantity: lambda * retained / density, unit: .known("m3"), priceID: "price.reservoir_dredging_cost"))
-            lines.append(ValueLine(service: id, component: "nitrogen", labelZH: "减少氮面源污染", labelEN: "Nitrogen kept from water",
-                                   ecosystem: type, quantity: retained * nitrogen, unit: .known("t_N"), priceID: "price.nitrogen_pollution_cost"))
-            lines.append(ValueLine(service: id, component: "phosphorus", labelZH: "减少磷面源污染", labelEN: "Phosphorus kept from water",
-                                   ecosystem: type, quantity: retained * phosphorus, unit: .known("t_P"), priceID: "price.phosphorus_pollution_cost"))
+            func line(_ component: String, _ zh: String, _ en: String, _ quantity: Double, _ unit: String, _ price: String) {
+                lines.append(ValueLine(service: id, component: component, labelZH: zh, labelEN: en, ecosystem: type, quantity: quantity,
+                                       unit: .known(unit), priceID: price, driver: .erosionPotential))
+            }
+            line("sediment", "减少泥沙淤积", "Reservoir sedimentation avoided", lambda * retained / density, "m3", "price.reservoir_dredging_cost")
+            line("nitrogen", "减少氮面源污染", "Nitrogen kept from water", retained * nitrogen, "t_N", "price.nitrogen_pollution_cost")
+            line("phosphorus", "减少磷面源污染", "Phosphorus kept from water", retained * phosphorus, "t_P", "price.phosphorus_pollution_cost")
         }
-        return result(method: method, physical: physical, total: physical.reduce(0) { $0 + $1.quantity }, lines: lines)
+        return result(method: method, physical: physical, total: physical.reduce(0) { $0 + $1.quantity }, lines: lines,
+                      notes: ModelContext.exclusionNote(excluded, prefix: "cover_management_factor"))
     }
 }

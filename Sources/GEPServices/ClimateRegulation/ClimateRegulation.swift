@@ -14,9 +14,11 @@ import GEPCore
 ///   humidifier's electricity per m³ evaporated. Off by default: a humid subtropical county
 ///   does not humidify, and no sourced γ was found.
 /// V = E·P_e (`price.electricity`, CNY/kWh).
+///
+/// Vegetation counts for the types with a transpiration heat in force; the evaporating
+/// surfaces are declared below. On a grid the cooling days and the evaporation may be layers
+/// (`CellDriver.coolingDayArea`, `CellDriver.coolingEvaporation`).
 public enum ClimateRegulation: ServiceModel {
-    /// Transpiring vegetation.
-    static let vegetation: [EcosystemType] = [.evergreenBroadleafForest, .coniferousForest, .mixedForest, .bambooForest, .shrub, .grassland]
     /// Evaporating surfaces.
     static let waterSurfaces: [EcosystemType] = [.water, .wetland]
 
@@ -30,7 +32,8 @@ public enum ClimateRegulation: ServiceModel {
         coefficients: ["climate.transpiration_heat.<vegetated type>", "climate.ac_energy_efficiency_ratio", "const.water_density",
                        "const.latent_heat_vaporization", "climate.humidifier_energy (only with humidification)", "price.electricity"])
 
-    /// Computes cooling energy per type.
+    /// Computes cooling energy per type from the `cooling_day_area` (d·A) and
+    /// `cooling_evaporation` (e·A) drivers.
     public static func account(method: MethodSpec, section: JSONNode, context: inout ModelContext) -> ServiceAccount {
         let id = spec.id
         var reader = FieldReader(file: context.input.file)
@@ -38,33 +41,32 @@ public enum ClimateRegulation: ServiceModel {
         context.diagnostics += reader.diagnostics
         var physical: [(ecosystem: EcosystemType?, quantity: Double)] = []
         var lines: [ValueLine] = []
-        let vegetated = context.presentTypes(vegetation)
+        let vegetated = context.presentTypes().filter { context.coefficients.has("climate.transpiration_heat.\($0.id)") }
         let surfaces = context.presentTypes(waterSurfaces)
         guard !vegetated.isEmpty || !surfaces.isEmpty else { return result(method: method, physical: [], total: 0, lines: []) }
-        let days = context.climate("cooling_days", for: id)
         let eer = context.coefficient("climate.ac_energy_efficiency_ratio", "1", for: id)
         for type in vegetated {
             let heat = context.coefficient("climate.transpiration_heat.\(type.id)", "kWh/(m2*d)", for: id)
-            let energy = heat * context.input.area(of: type) * 1e4 * days / eer
+            let energy = heat * context.product(.coolingDayArea, type, for: id) / eer
             physical.append((type, energy))
             lines.append(ValueLine(service: id, component: "transpiration", labelZH: "植被蒸腾降温", labelEN: "Transpiration cooling",
-                                   ecosystem: type, quantity: energy, unit: .known("kWh"), priceID: "price.electricity"))
+                                   ecosystem: type, quantity: energy, unit: .known("kWh"), priceID: "price.electricity", driver: .coolingDayArea))
         }
         if !surfaces.isEmpty {
-            let evaporation = context.climate("water_surface_evaporation_cooling", for: id) * 1e-3     // mm → m
             let density = context.coefficient("const.water_density", "kg/m3", for: id)
             let latent = context.coefficient("const.latent_heat_vaporization", "kWh/kg", for: id)
             let gamma = humidify ? context.coefficient("climate.humidifier_energy", "kWh/m3", for: id) : 0
             for type in surfaces {
-                let volume = evaporation * context.input.area(of: type) * 1e4
+                let volume = context.product(.coolingEvaporation, type, for: id)
                 let cooling = volume * density * latent / eer
                 let humidification = volume * gamma
                 physical.append((type, cooling + humidification))
                 lines.append(ValueLine(service: id, component: "evaporation", labelZH: "水面蒸发降温", labelEN: "Evaporation cooling",
-                                       ecosystem: type, quantity: cooling, unit: .known("kWh"), priceID: "price.electricity"))
+                                       ecosystem: type, quantity: cooling, unit: .known("kWh"), priceID: "price.electricity", driver: .coolingEvaporation))
                 if humidify {
                     lines.append(ValueLine(service: id, component: "humidification", labelZH: "水面蒸发增湿", labelEN: "Humidification",
-                                           ecosystem: type, quantity: humidification, unit: .known("kWh"), priceID: "price.electricity"))
+                                           ecosystem: type, quantity: humidification, unit: .known("kWh"), priceID: "price.electricity",
+                                           driver: .coolingEvaporation))
                 }
             }
         }

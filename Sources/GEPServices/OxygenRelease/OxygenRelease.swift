@@ -25,10 +25,10 @@ public enum OxygenRelease: ServiceModel {
         let carbonMethod = context.input.serviceSections[.carbonSequestration]?["method"]?.string ?? CarbonSequestration.spec.defaultMethod.id
         let parts = CarbonSequestration.sequestration(method: carbonMethod, context: &context, for: spec.id)
         let ratio = context.coefficient("const.o2_per_co2", "t_O2/t_CO2", for: spec.id)
-        let physical = parts.map { (ecosystem: Optional($0.0), quantity: $0.1 * ratio) }
-        let lines = physical.map {
+        let physical = parts.map { (ecosystem: Optional($0.type), quantity: $0.tonnes * ratio) }
+        let lines = zip(parts, physical).map { part, physical in
             ValueLine(service: spec.id, component: "oxygen", labelZH: "释放氧气", labelEN: "O₂ released",
-                      ecosystem: $0.ecosystem, quantity: $0.quantity, unit: .known("t_O2"), priceID: "price.oxygen")
+                      ecosystem: physical.ecosystem, quantity: physical.quantity, unit: .known("t_O2"), priceID: "price.oxygen", driver: part.driver)
         }
         return result(method: method, physical: physical, total: physical.reduce(0) { $0 + $1.quantity }, lines: lines,
                       notes: ["from carbon_sequestration computed by \(carbonMethod)"])

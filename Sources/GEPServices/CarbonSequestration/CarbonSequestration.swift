@@ -13,13 +13,9 @@ import GEPCore
 /// Carbon is converted with 44/12 t CO₂ per t C (`const.co2_per_c`) and valued at
 /// `price.carbon` (CNY/t CO₂; a price in CNY/t C is rejected, not silently converted).
 /// The method `rate` forces rates everywhere; `nep` prefers NEP over inventory data.
-/// Farmland (paddy, dry) is excluded: its biomass is harvested and re-emitted within the year;
-/// water and built-up land are excluded too.
+/// A type counts when it has a carbon rate in force: the shipped sets give none for farmland
+/// (paddy, dry: its biomass is harvested and re-emitted within the year), water or built-up land.
 public enum CarbonSequestration: ServiceModel {
-    /// Types that can be net sinks in an annual account.
-    public static let sinks: [EcosystemType] = [.evergreenBroadleafForest, .coniferousForest, .mixedForest, .bambooForest,
-                                         .shrub, .grassland, .wetland, .orchard]
-
     /// The spec.
     public static let spec = ServiceSpec(
         id: .carbonSequestration, physicalUnit: .known("t_CO2"),
@@ -40,27 +36,46 @@ public enum CarbonSequestration: ServiceModel {
     /// How one type's sequestration was computed.
     enum Basis: String { case stockChange = "stock_change", nep, rate }
 
+    /// One type's sequestration: t CO₂ in the accounting year, how it was computed, and the
+    /// driver it is proportional to.
+    struct Part {
+        var type: EcosystemType
+        var tonnes: Double
+        var basis: Basis
+        var driver: CellDriver?
+    }
+
     /// CO₂ sequestered per type (t CO₂ in the accounting year) and the basis used for each.
-    static func sequestration(method: String, context: inout ModelContext, for user: ServiceID) -> [(EcosystemType, Double, Basis)] {
+    /// Types count when they have a carbon rate in force (the fallback of every method); the
+    /// stock change is used where the county gives the type's increment (on a grid, the
+    /// stock-density layers' `stock_increment`, or the county's increment allocated by area).
+    static func sequestration(method: String, context: inout ModelContext, for user: ServiceID) -> [Part] {
+        var excluded: [EcosystemType] = []
+        return sequestration(method: method, context: &context, for: user, excluded: &excluded)
+    }
+
+    /// As `sequestration(method:context:for:)`, listing the present types without a carbon rate.
+    static func sequestration(method: String, context: inout ModelContext, for user: ServiceID, excluded: inout [EcosystemType]) -> [Part] {
         let co2PerC = context.coefficient("const.co2_per_c", "t_CO2/t_C", for: user)
-        var result: [(EcosystemType, Double, Basis)] = []
-        for type in context.presentTypes(sinks) {
+        var result: [Part] = []
+        for type in context.typesWith("carbon_rate", excluded: &excluded) {
             let area = context.input.area(of: type)
             let nep = context.input.ecosystemFields[type]?["net_ecosystem_productivity"]?.value
             let increment = context.input.forestStock[type]?["annual_increment"]?.value
             if method == "nep", let nep {
-                result.append((type, nep * 1e-6 * area * 1e4 * co2PerC, .nep))       // g C/m² → t C/m², ha → m²
+                result.append(Part(type: type, tonnes: nep * 1e-6 * area * 1e4 * co2PerC, basis: .nep, driver: .area))       // g C/m² → t C/m², ha → m²
             } else if method != "rate", let increment {
                 let density = context.coefficient("wood_density.\(type.id)", "t_dm/m3", for: user)
                 let bef = context.coefficient("biomass_expansion_factor.\(type.id)", "1", for: user)
                 let rootShoot = context.coefficient("root_shoot_ratio.\(type.id)", "1", for: user)
                 let fraction = context.coefficient("carbon_fraction.\(type.id)", "t_C/t_dm", for: user)
-                result.append((type, increment * density * bef * (1 + rootShoot) * fraction * co2PerC, .stockChange))
+                let (volume, driver) = context.driver(.stockIncrement, type) { _ in increment }
+                result.append(Part(type: type, tonnes: volume * density * bef * (1 + rootShoot) * fraction * co2PerC, basis: .stockChange, driver: driver))
             } else if method != "rate", let nep {
-                result.append((type, nep * 1e-6 * area * 1e4 * co2PerC, .nep))
+                result.append(Part(type: type, tonnes: nep * 1e-6 * area * 1e4 * co2PerC, basis: .nep, driver: .area))
             } else {
                 let rate = context.coefficient("carbon_rate.\(type.id)", "t_CO2/(ha*a)", for: user)
-                result.append((type, rate * area, .rate))
+                result.append(Part(type: type, tonnes: rate * area, basis: .rate, driver: .area))
             }
         }
         return result
@@ -68,13 +83,15 @@ public enum CarbonSequestration: ServiceModel {
 
     /// Computes sequestration per type and prices it.
     public static func account(method: MethodSpec, section: JSONNode, context: inout ModelContext) -> ServiceAccount {
-        let parts = sequestration(method: method.id, context: &context, for: spec.id)
-        let lines = parts.map { type, tonnes, basis in
-            ValueLine(service: spec.id, component: basis.rawValue, labelZH: "固定二氧化碳", labelEN: "CO₂ sequestered",
-                      ecosystem: type, quantity: tonnes, unit: .known("t_CO2"), priceID: "price.carbon")
+        var excluded: [EcosystemType] = []
+        let parts = sequestration(method: method.id, context: &context, for: spec.id, excluded: &excluded)
+        let lines = parts.map { part in
+            ValueLine(service: spec.id, component: part.basis.rawValue, labelZH: "固定二氧化碳", labelEN: "CO₂ sequestered",
+                      ecosystem: part.type, quantity: part.tonnes, unit: .known("t_CO2"), priceID: "price.carbon", driver: part.driver)
         }
-        let notes = Dictionary(grouping: parts, by: { $0.2 }).sorted { $0.key.rawValue < $1.key.rawValue }
-            .map { basis, items in "\(basis.rawValue): \(items.map(\.0.id).joined(separator: ", "))" }
-        return result(method: method, physical: parts.map { ($0.0, $0.1) }, total: parts.reduce(0) { $0 + $1.1 }, lines: lines, notes: notes)
+        let notes = Dictionary(grouping: parts, by: \.basis).sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { basis, items in "\(basis.rawValue): \(items.map(\.type.id).joined(separator: ", "))" }
+            + ModelContext.exclusionNote(excluded, prefix: "carbon_rate")
+        return result(method: method, physical: parts.map { ($0.type, $0.tonnes) }, total: parts.reduce(0) { $0 + $1.tonnes }, lines: lines, notes: notes)
     }
 }

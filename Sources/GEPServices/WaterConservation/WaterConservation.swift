@@ -1,4 +1,3 @@
-import Foundation
 import GEPCore
 
 /// 水源涵养 — water conservation: the water an ecosystem retains and releases, valued at the
@@ -13,13 +12,11 @@ import GEPCore
 ///   for non-vegetated types AETᵢ = min(Kcᵢ·ET₀, P).
 ///
 /// Value: V = Σ Qᵢ × P_r (P_r = `price.reservoir_storage_cost`, CNY/m³).
-/// Counted for forests, shrub, grassland, orchards, wetland and water, the classes [S3]'s
-/// runoff-coefficient table covers; farmland and built-up land are not counted.
+/// Counted for the types with a runoff coefficient in force (`runoff_coefficient.<type>`; the
+/// shipped sets cover forests, shrub, grassland, orchards, wetland and water, the classes
+/// [S3]'s table covers, so farmland and built-up land are not counted unless a set adds them).
+/// On a grid, Qᵢ is summed cell by cell (`CellDriver.retainedWater`).
 public enum WaterConservation: ServiceModel {
-    /// Types counted (those with a runoff coefficient in [S3] Table 2).
-    public static let eligible: [EcosystemType] = [.evergreenBroadleafForest, .coniferousForest, .mixedForest, .bambooForest, .shrub, .grassland,
-                                            .orchard, .wetland, .water]
-
     /// The spec.
     public static let spec = ServiceSpec(
         id: .waterConservation, physicalUnit: .known("m3"),
@@ -35,26 +32,31 @@ public enum WaterConservation: ServiceModel {
         coefficients: ["runoff_coefficient.<type>", "price.reservoir_storage_cost",
                        "crop_coefficient.<type>, root_depth.<type>, vegetated.<type>, water_yield.seasonality_z (water_yield only)"])
 
-    /// Computes the conserved volume per ecosystem type.
+    /// Computes the conserved volume per ecosystem type: Qᵢ = the `retained_water` driver
+    /// (the grid's sum, or `WaterBalance.retainedDepth` on the county's statistics × Aᵢ).
     public static func account(method: MethodSpec, section: JSONNode, context: inout ModelContext) -> ServiceAccount {
         let id = spec.id
-        let p = context.climate("precipitation", for: id)
+        let p = context.grid == nil ? context.climate("precipitation", for: id) : .nan
         var physical: [(ecosystem: EcosystemType?, quantity: Double)] = []
         var lines: [ValueLine] = []
         var floored: [String] = []
-        for type in context.presentTypes(eligible) {
+        var excluded: [EcosystemType] = []
+        for type in context.typesWith("runoff_coefficient", excluded: &excluded) {
             let alpha = context.coefficient("runoff_coefficient.\(type.id)", "1", for: id)
-            let et = method.id == "water_yield"
-                ? budykoActualET(type, precipitation: p, context: &context)
-                : context.ecosystemField(type, "evapotranspiration", for: id)
-            let depth = p - p * alpha - et            // mm
-            if depth < 0 { floored.append(type.id) }
-            let volume = max(0, depth) * 1e-3 * context.input.area(of: type) * 1e4   // mm → m, ha → m²
+            let (volume, driver) = context.driver(.retainedWater, type) { context in
+                let et = method.id == "water_yield"
+                    ? budykoActualET(type, precipitation: p, context: &context)
+                    : context.ecosystemField(type, "evapotranspiration", for: id)
+                let depth = WaterBalance.depth(precipitation: p, runoffCoefficient: alpha, evapotranspiration: et)
+                if depth < 0 { floored.append(type.id) }
+                return max(0, depth) * 1e-3 * context.input.area(of: type) * 1e4   // mm → m, ha → m²
+            }
             physical.append((type, volume))
             lines.append(ValueLine(service: id, component: "retained_water", labelZH: "涵养水量", labelEN: "Water retained",
-                                   ecosystem: type, quantity: volume, unit: .known("m3"), priceID: "price.reservoir_storage_cost"))
+                                   ecosystem: type, quantity: volume, unit: .known("m3"), priceID: "price.reservoir_storage_cost", driver: driver))
         }
-        let notes = floored.isEmpty ? [] : ["P − R − ET was negative and counted as 0 for: \(floored.joined(separator: ", "))"]
+        var notes = floored.isEmpty ? [] : ["P − R − ET was negative and counted as 0 for: \(floored.joined(separator: ", "))"]
+        notes += ModelContext.exclusionNote(excluded, prefix: "runoff_coefficient")
         return result(method: method, physical: physical, total: physical.reduce(0) { $0 + $1.quantity }, lines: lines, notes: notes)
     }
 
@@ -73,40 +75,21 @@ public enum WaterConservation: ServiceModel {
     }
 }
 
-/// The Fu–Budyko curve as InVEST's Annual Water Yield model applies it (InVEST 3.20 user guide,
-/// Annual Water Yield; Zhang et al. 2004; Donohue et al. 2012).
-public enum FuBudyko {
-    /// Actual evapotranspiration in mm for a vegetated cell or type.
-    ///
-    /// AET = P·(1 + PET/P − [1 + (PET/P)^ω]^(1/ω)), ω = Z·AWC/P + 1.25, capped at 5 (InVEST's
-    /// upper limit), and AET ≤ PET. Returns NaN for P ≤ 0 (InVEST treats P = 0 as nodata).
-    ///
-    /// - Parameters:
-    ///   - precipitation: P, mm.
-    ///   - potentialET: PET = Kc·ET₀, mm.
-    ///   - availableWater: AWC = min(root depth, soil depth)·PAWC, mm.
-    ///   - seasonality: Z, dimensionless.
-    public static func actualET(precipitation p: Double, potentialET pet: Double, availableWater awc: Double, seasonality z: Double) -> Double {
-        guard p > 0 else { return .nan }
-        let omega = min(z * awc / p + 1.25, 5)
-        let ratio = pet / p
-        let fraction = 1 + ratio - pow(1 + pow(ratio, omega), 1 / omega)
-        return min(fraction * p, pet)
-    }
-}
-
 extension WaterConservation {
     /// Total water yield of the region, Σᵢ (P − ETᵢ)·Aᵢ·10⁻³ in m³ over every type (built-up
-    /// land included), with ETᵢ measured (`water_balance`) or from Fu–Budyko (`water_yield`).
-    /// This is the runoff the region sends downstream (quick flow and base flow together).
+    /// land included), with ETᵢ measured (`water_balance`) or from Fu–Budyko (`water_yield`);
+    /// on a grid the `water_yield` driver summed cell by cell. This is the runoff the region
+    /// sends downstream (quick flow and base flow together).
     static func waterYield(method: String, context: inout ModelContext, for user: ServiceID) -> Double {
-        let p = context.climate("precipitation", for: user)
+        let p = context.grid == nil ? context.climate("precipitation", for: user) : .nan
         var total = 0.0
         for type in context.presentTypes() {
-            let et = method == "water_yield"
-                ? budykoActualET(type, precipitation: p, context: &context)
-                : context.ecosystemField(type, "evapotranspiration", for: user)
-            total += (p - et) * 1e-3 * context.input.area(of: type) * 1e4
+            total += context.driver(.waterYield, type) { context in
+                let et = method == "water_yield"
+                    ? budykoActualET(type, precipitation: p, context: &context)
+                    : context.ecosystemField(type, "evapotranspiration", for: user)
+                return (p - et) * 1e-3 * context.input.area(of: type) * 1e4
+            }.value
         }
         return total
     }

@@ -11,10 +11,10 @@ import GEPCore
 /// - reservoirs: s·C_t, s = flood-control share of total storage (0.35, [S1]).
 /// Lakes are not counted: the only published lake regression is Qinghai-Tibetan (§4).
 /// V = Q·P_r (P_r = `price.reservoir_storage_cost`).
+/// Vegetation counts for the types with a storm runoff coefficient in force; paddy and marsh
+/// storage are declared for those two types; reservoir storage is a county total (a grid
+/// allocates it by water area). On a grid the storm rainfall may be a layer (`CellDriver.stormRain`).
 public enum FloodRegulation: ServiceModel {
-    /// Vegetated types whose soils absorb storm rain.
-    static let vegetation: [EcosystemType] = [.evergreenBroadleafForest, .coniferousForest, .mixedForest, .bambooForest, .shrub, .grassland, .orchard]
-
     /// The spec.
     public static let spec = ServiceSpec(
         id: .floodRegulation, physicalUnit: .known("m3"),
@@ -31,30 +31,26 @@ public enum FloodRegulation: ServiceModel {
         let id = spec.id
         var physical: [(ecosystem: EcosystemType?, quantity: Double)] = []
         var lines: [ValueLine] = []
-        func add(_ type: EcosystemType?, _ component: String, _ zh: String, _ en: String, _ volume: Double) {
+        func add(_ type: EcosystemType?, _ component: String, _ zh: String, _ en: String, _ volume: Double, _ driver: CellDriver?) {
             physical.append((type, volume))
             lines.append(ValueLine(service: id, component: component, labelZH: zh, labelEN: en, ecosystem: type,
-                                   quantity: volume, unit: .known("m3"), priceID: "price.reservoir_storage_cost"))
+                                   quantity: volume, unit: .known("m3"), priceID: "price.reservoir_storage_cost", driver: driver))
         }
-        let present = context.presentTypes(vegetation)
-        if !present.isEmpty {
-            let storm = context.climate("storm_precipitation", for: id)
-            for type in present {
-                let beta = context.coefficient("storm_runoff_coefficient.\(type.id)", "1", for: id)
-                add(type, "vegetation", "植被与土壤滞蓄", "Vegetation and soil storage", storm * (1 - beta) * 1e-3 * context.input.area(of: type) * 1e4)
-            }
+        for type in context.presentTypes() where context.coefficients.has("storm_runoff_coefficient.\(type.id)") {
+            let beta = context.coefficient("storm_runoff_coefficient.\(type.id)", "1", for: id)
+            add(type, "vegetation", "植被与土壤滞蓄", "Vegetation and soil storage", context.product(.stormRain, type, for: id) * (1 - beta), .stormRain)
         }
         if context.input.area(of: .paddy) > 0 {
             let depth = context.coefficient("flood.paddy_storage_depth", "m", for: id)
-            add(.paddy, "paddy", "稻田滞蓄", "Paddy ridge storage", depth * context.input.area(of: .paddy) * 1e4)
+            add(.paddy, "paddy", "稻田滞蓄", "Paddy ridge storage", depth * context.input.area(of: .paddy) * 1e4, .area)
         }
         if context.input.area(of: .wetland) > 0 {
             let depth = context.coefficient("flood.marsh_storage_depth", "m", for: id)
-            add(.wetland, "marsh", "沼泽滞蓄", "Marsh storage", depth * context.input.area(of: .wetland) * 1e4)
+            add(.wetland, "marsh", "沼泽滞蓄", "Marsh storage", depth * context.input.area(of: .wetland) * 1e4, .area)
         }
         if let storage = context.input.hydrology["reservoir_total_storage"]?.value {
             let share = context.coefficient("flood.reservoir_flood_share", "1", for: id)
-            add(.water, "reservoirs", "水库防洪库容", "Reservoir flood-control storage", share * storage)
+            add(.water, "reservoirs", "水库防洪库容", "Reservoir flood-control storage", share * storage, nil)
         }
         return result(method: method, physical: merged(physical), total: physical.reduce(0) { $0 + $1.quantity }, lines: lines)
     }

@@ -6,12 +6,11 @@ import GEPCore
 /// Q_x = Σᵢ q_x,i·Aᵢ (q_x,i the per-hectare absorption or retention rate of type i), or
 /// min(Σᵢ q_x,i·Aᵢ, E_x) when the region's emission E_x is given in `emission_caps` (a
 /// remote county cannot purify more than is emitted; [S1]'s Garzê account is capped so);
-/// V = Σ_x Q_x·c_x (c_x = `price.<x>_abatement_cost`). Types: the four forest types (the
-/// sourced per-hectare rates are for forest only).
+/// V = Σ_x Q_x·c_x (c_x = `price.<x>_abatement_cost`). Types: those with a rate for the
+/// pollutant in force (the shipped sets have sourced per-hectare rates for the four forest
+/// types only). On a grid the areas are the grid's (`CellDriver.area`) and a cap scales
+/// every cell alike.
 public enum AirPurification: ServiceModel {
-    /// Forest types, for which absorption rates are published.
-    static let absorbers: [EcosystemType] = [.evergreenBroadleafForest, .coniferousForest, .mixedForest, .bambooForest]
-
     /// The spec.
     public static let spec = ServiceSpec(
         id: .airPurification, physicalUnit: .known("t"),
@@ -39,10 +38,11 @@ public enum AirPurification: ServiceModel {
         var lines: [ValueLine] = []
         var sums: [EcosystemType?: Double] = [:]
         var notes = ["physical total adds the masses of different pollutants; see the lines for each"]
-        let types = context.presentTypes(absorbers)
         for pollutant in Pollutant.air {
+            let types = context.presentTypes().filter { context.coefficients.has("air_purification.\(pollutant.key).\($0.id)") }
             let capacity = types.map { type in
-                context.coefficient("air_purification.\(pollutant.key).\(type.id)", "\(pollutant.tonnes)/(ha*a)", for: id) * context.input.area(of: type)
+                context.coefficient("air_purification.\(pollutant.key).\(type.id)", "\(pollutant.tonnes)/(ha*a)", for: id)
+                    * context.input.area(of: type)
             }
             let total = capacity.reduce(0, +)
             var scale = 1.0
@@ -53,7 +53,7 @@ public enum AirPurification: ServiceModel {
             for (type, amount) in zip(types, capacity) {
                 lines.append(ValueLine(service: id, component: pollutant.key, labelZH: pollutant.nameZH, labelEN: pollutant.nameEN,
                                        ecosystem: type, quantity: amount * scale, unit: .known(pollutant.tonnes),
-                                       priceID: "price.\(pollutant.key)_abatement_cost"))
+                                       priceID: "price.\(pollutant.key)_abatement_cost", driver: .area))
                 sums[type, default: 0] += amount * scale
             }
         }
