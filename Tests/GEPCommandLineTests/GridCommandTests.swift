@@ -36,9 +36,17 @@ import GEPRaster
             #expect(abs(sum / total - 1) < 1e-12, "\(set)")
         }
         #expect(root["zones"]?["township"]?.elements?.count == 13)
-        // the grid account's Fu–Budyko water yield and gep water-yield use the same parameters
-        // for these classes (coefficient sets vs the InVEST table), so their volumes agree
-        let gridYield = try #require(root["account"]?["indicators"]?.elements?.first { $0["id"]?.string == "water_yield" }?["value"]?.double)
+        // with water conservation by Fu–Budyko, the grid account's water yield and gep water-yield
+        // use the same parameters for these classes (coefficient sets vs the InVEST table), so
+        // their volumes agree
+        let scratch = try Scratch()
+        try scratch.copy("samples/lianping/grid", to: "grid")
+        try scratch.copy("samples/lianping/lianping-2023.json", to: "lianping-2023.json")
+        let text = try String(contentsOfFile: scratch.file("grid/lianping-grid-2023.json"), encoding: .utf8)
+            .replacingOccurrences(of: "\"county_input\"", with: "\"services\": {\"water_conservation\": {\"method\": \"water_yield\"}},\n  \"county_input\"")
+        try scratch.write("grid/lianping-grid-2023.json", text)
+        let budyko = try JSONParser.parse(gep(["grid", scratch.file("grid/lianping-grid-2023.json"), "--format", "json"]).stdout, file: "stdout")
+        let gridYield = try #require(budyko["account"]?["indicators"]?.elements?.first { $0["id"]?.string == "water_yield" }?["value"]?.double)
         let model = gep(waterYieldArguments + ["--format", "json"])
         #expect(model.status == 0, "\(model.stderr)")
         let volume = try #require(JSONParser.parse(model.stdout, file: "stdout")["total"]?["wyield_vol_m3"]?.double)

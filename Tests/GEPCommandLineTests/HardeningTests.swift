@@ -17,6 +17,7 @@ import Testing
     func scratchGrid() throws -> (Scratch, String) {
         let scratch = try Scratch()
         try scratch.copy("samples/lianping/grid", to: "grid")
+        try scratch.copy("samples/lianping/lianping-2023.json", to: "lianping-2023.json")
         return (scratch, scratch.file("grid/lianping-grid-2023.json"))
     }
 
@@ -308,10 +309,10 @@ import Testing
 
     @Test func aMissingFileNamedInAnInputNamesTheEntryThatNamesIt() throws {
         let (scratch, input) = try scratchGrid()
-        try FileManager.default.removeItem(atPath: scratch.file("grid/eto.tif"))
+        try FileManager.default.removeItem(atPath: scratch.file("grid/precip.tif"))
         let run = gep(["grid", input])
         #expect(run.status == 66)
-        #expect(run.stderr.contains("eto.tif': no such file or directory (named at layers.reference_evapotranspiration in \(input))"), "\(run.stderr)")
+        #expect(run.stderr.contains("precip.tif': no such file or directory (named at layers.precipitation in \(input))"), "\(run.stderr)")
         let scenario = try scratch.write("s.json", #"{"id": "s", "name_zh": "s", "name_en": "s", "baseline": "missing.json"}"#)
         let missing = gep(["scenario", scenario])
         #expect(missing.status == 66)

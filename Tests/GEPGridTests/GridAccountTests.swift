@@ -122,7 +122,7 @@ import GEPRaster
     /// The committed synthetic sample: every zone set adds up to the grid total.
     @Test func committedSampleZonesAddUp() throws {
         let directory = Self.repository + "/samples/lianping/grid"
-        let input = try GridInput.parse(InputFile.read(directory + "/lianping-grid-2023.json", relativeTo: "/"), file: "lianping-grid-2023.json", directory: directory)
+        let input = try GridInput.parse(InputFile.read(directory + "/lianping-grid-2023.json", relativeTo: "/"), file: "lianping-grid-2023.json", directory: directory).readingCounty()
         let classes = try LandCoverClasses.parse(InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
         let grid = try GridAccountRunner.run(input: input, classes: classes, coefficients: Self.coefficients(), threads: 2) { path throws(GEPError) in
             try GeoTIFFBand(path: path)

@@ -10,7 +10,8 @@ import GEPRaster
     static let directory = GridAccountTests.repository + "/samples/lianping/grid"
 
     static func sample() throws -> (GridInput, LandCoverClasses) {
-        let input = try GridInput.parse(InputFile.read(directory + "/lianping-grid-2023.json", relativeTo: "/"), file: "lianping-grid-2023.json", directory: directory)
+        let input = try GridInput.parse(InputFile.read(directory + "/lianping-grid-2023.json", relativeTo: "/"), file: "lianping-grid-2023.json", directory: directory).readingCounty()
+            .withWaterMethod("water_yield")
         let classes = try LandCoverClasses.parse(InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
         return (input, classes)
     }
@@ -34,7 +35,7 @@ import GEPRaster
         [("water_yield.seasonality_z", 21)],
         [("runoff_coefficient.evergreen_broadleaf_forest", 6.2), ("crop_coefficient.orchard", 0.9)],
         [("cover_management_factor.orchard", 0.2), ("support_practice_factor.paddy", 0.25)],
-        [("carbon_rate.evergreen_broadleaf_forest", 12)],
+        [("carbon_rate.shrub", 12)],
         [("price.carbon", 90), ("water_yield.seasonality_z", 4.5), ("root_depth.mixed_forest", 2500),
          ("cover_management_factor.shrub", 0.03), ("carbon_rate.bamboo_forest", 20)],
     ]
@@ -64,19 +65,20 @@ import GEPRaster
             _ = try incremental.account(coefficients: GridAccountTests.coefficients(change))
             return incremental.statistics.folds
         }
-        #expect(incremental.statistics == .init(accounts: 1, folds: ["water": 1, "soil": 1, "carbon": 1]))
+        #expect(incremental.statistics == .init(accounts: 1, folds: ["all": 1]))
         // valuation coefficients re-price the sums
-        #expect(try folds(after: Self.changes[0]) == ["water": 1, "soil": 1, "carbon": 1])
-        #expect(try folds(after: Self.changes[1]) == ["water": 1, "soil": 1, "carbon": 1])
-        // each kernel coefficient folds its own part, once per new value
-        #expect(try folds(after: Self.changes[2]) == ["water": 2, "soil": 1, "carbon": 1])
-        #expect(try folds(after: Self.changes[2]) == ["water": 2, "soil": 1, "carbon": 1])
-        #expect(try folds(after: Self.changes[3]) == ["water": 3, "soil": 1, "carbon": 1])
-        #expect(try folds(after: Self.changes[4]) == ["water": 3, "soil": 2, "carbon": 1])
-        #expect(try folds(after: Self.changes[5]) == ["water": 3, "soil": 2, "carbon": 2])
-        #expect(try folds(after: Self.changes[6]) == ["water": 4, "soil": 3, "carbon": 3])
-        // back to the base values: every part is known
-        #expect(try folds(after: []) == ["water": 4, "soil": 3, "carbon": 3])
+        #expect(try folds(after: Self.changes[0]) == ["all": 1])
+        #expect(try folds(after: Self.changes[1]) == ["all": 1])
+        // the water part's coefficients fold it alone, once per new value
+        #expect(try folds(after: Self.changes[2]) == ["all": 1, "water": 1])
+        #expect(try folds(after: Self.changes[2]) == ["all": 1, "water": 1])
+        #expect(try folds(after: Self.changes[3]) == ["all": 1, "water": 2])
+        // soil and carbon drivers are linear in their per-type coefficients: C·P and rates only re-price
+        #expect(try folds(after: Self.changes[4]) == ["all": 1, "water": 2])
+        #expect(try folds(after: Self.changes[5]) == ["all": 1, "water": 2])
+        #expect(try folds(after: Self.changes[6]) == ["all": 1, "water": 3])
+        // back to the base values: the water part is known
+        #expect(try folds(after: []) == ["all": 1, "water": 3])
         #expect(incremental.statistics.accounts == 10)
     }
 
@@ -88,7 +90,7 @@ import GEPRaster
         _ = try incremental.account(coefficients: z21)
         _ = try incremental.account(coefficients: GridAccountTests.coefficients())   // the base sums were dropped for Z = 21
         let again = try incremental.account(coefficients: z21)
-        #expect(incremental.statistics.folds["water"] == 4)
+        #expect(incremental.statistics.folds["water"] == 3)
         let rebuilt = try GridAccountRunner.run(input: input, classes: classes, coefficients: z21, threads: 1, open: Self.open)
         #expect(Self.bits(again) == Self.bits(rebuilt))
     }
@@ -141,9 +143,8 @@ import GEPRaster
             let full = try GridAccountRunner.run(input: input, classes: GridAccountTests.classes, coefficients: coefficients, threads: 1, open: open)
             #expect(Self.bits(try incremental.account(coefficients: coefficients)) == Self.bits(full), "\(change)")
         }
-        #expect(Set(incremental.statistics.folds.keys) == Set(["water", "soil", "carbon"].filter { part in
-            part == "water" ? services.contains("water") : part == "soil" ? services.contains("soil") : services.contains("carbon")
-        }))
+        // only the water part depends on per-class coefficients in a non-linear way; soil and carbon re-price
+        #expect(Set(incremental.statistics.folds.keys) == Set(services.contains("water") ? ["all", "water"] : ["all"]))
     }
 
     /// Layers are decoded into memory only when some varying coefficient feeds the per-cell
@@ -157,10 +158,21 @@ import GEPRaster
         let valuation = try account(["price.carbon", "soil.bulk_density", "const.o2_per_co2"])
         #expect(!valuation.isResident)
         #expect(try account(["price.carbon", "water_yield.seasonality_z"]).isResident)
-        #expect(try account(["carbon_rate.bamboo_forest"]).isResident)
+        #expect(try !account(["carbon_rate.bamboo_forest", "cover_management_factor.shrub"]).isResident)
+        #expect(try account(["runoff_coefficient.shrub"]).isResident)
         #expect(try account(nil).isResident)
         let coefficients = try GridAccountTests.coefficients(Self.changes[1])
         let full = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients, threads: 1, open: Self.open)
         #expect(Self.bits(try valuation.account(coefficients: coefficients)) == Self.bits(full))
+    }
+}
+
+extension GridInput {
+    /// The input with the county's services but water conservation by `method`.
+    func withWaterMethod(_ method: String) throws -> GridInput {
+        var copy = self
+        copy.services = county?.serviceSections ?? [:]
+        copy.services[.waterConservation] = try JSONParser.parse(Array("{\"method\": \"\(method)\"}".utf8), file: "test")
+        return copy
     }
 }

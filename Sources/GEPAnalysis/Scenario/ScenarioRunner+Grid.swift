@@ -24,7 +24,7 @@ extension Scenario {
     /// The grid input a grid scenario changes (at `gridPath`) and its land-cover classes.
     func gridBaseline(_ gridPath: String) throws(GEPError) -> (GridInput, LandCoverClasses) {
         let bytes = try GEPError.reading(namedAt: "grid_baseline", in: file) { () throws(GEPError) in try InputFile.read(gridPath, relativeTo: "/") }
-        let input = try GridInput.parse(bytes, file: baselineName, directory: (gridPath as NSString).deletingLastPathComponent)
+        let input = try GridInput.parse(bytes, file: baselineName, directory: (gridPath as NSString).deletingLastPathComponent).readingCounty()
         let classes = try LandCoverClasses.parse(try input.readClasses(), file: input.classesPath)
         return (input, classes)
     }

@@ -43,6 +43,32 @@ public struct CountyInput: Sendable {
     /// Import-netting lines (ecological products from outside the region), as parsed JSON.
     public var importSections: [JSONNode]
 
+    /// Creates an input from its parts (a grid account builds one from its county input and its own areas).
+    public init(file: String, regionID: String, regionNameZH: String, regionNameEN: String, area: SourcedQuantity, year: Int,
+                coefficientSet: String, priceBasis: PriceBasis, gdp: SourcedQuantity?, population: SourcedQuantity?,
+                climate: [String: SourcedQuantity], areas: [EcosystemType: SourcedQuantity], ecosystemFields: [EcosystemType: [String: SourcedQuantity]],
+                forestStock: [EcosystemType: [String: SourcedQuantity]], hydrology: [String: SourcedQuantity],
+                downstreamReservoir: DownstreamReservoir?, serviceSections: [ServiceID: JSONNode], importSections: [JSONNode]) {
+        self.file = file
+        self.regionID = regionID
+        self.regionNameZH = regionNameZH
+        self.regionNameEN = regionNameEN
+        self.area = area
+        self.year = year
+        self.coefficientSet = coefficientSet
+        self.priceBasis = priceBasis
+        self.gdp = gdp
+        self.population = population
+        self.climate = climate
+        self.areas = areas
+        self.ecosystemFields = ecosystemFields
+        self.forestStock = forestStock
+        self.hydrology = hydrology
+        self.downstreamReservoir = downstreamReservoir
+        self.serviceSections = serviceSections
+        self.importSections = importSections
+    }
+
     /// The total area of all ecosystem types, in ha.
     public var ecosystemAreaTotal: Double { areas.values.reduce(0) { $0 + $1.value } }
 

@@ -27,7 +27,7 @@ public struct GridAccount: Sendable {
 
     /// The whole grid as an account (services in catalogue order; the non-grid ones not accounted).
     public var account: Account
-    /// The services computed per cell, in catalogue order.
+    /// The services accounted, in catalogue order.
     public var services: [ServiceID]
     /// Breakdown by zone set name, each sorted by zone id (0 = outside every zone).
     public var zones: [(name: String, rows: [Row])]
@@ -43,4 +43,6 @@ public struct GridAccount: Sendable {
     public var nodataCells: Int
     /// Water yield of the whole grid, m³ (P − ET over cells with valid water inputs).
     public var waterYield: Double
+    /// The county account of the grid's county input, for reconciliation (nil without one).
+    public var county: Account?
 }

@@ -1,51 +1,79 @@
 import Dispatch
 import GEPCore
 import GEPRaster
+import GEPServices
 
-/// The opened, aligned layers of a grid input for the services it requests: the land cover,
-/// the inputs of each per-cell part, and the zone rasters. Opening and checking happen once;
-/// the layers can then be folded any number of times (`GridAccountSession`,
-/// `IncrementalGridAccount`).
+/// The opened, aligned layers of a grid input for the services it accounts: the land cover,
+/// the layers of the water part and of every product driver given as a layer, the
+/// stock-density layers, and the zone rasters. Opening and checking happen once; the layers
+/// can then be folded any number of times (`GridAccountRunner`, `IncrementalGridAccount`).
 final class GridAccountLayers: Sendable {
-    /// Layer roles in the kernel's order (`GridAccountKernel.Band`).
-    static let order = ["lulc", "precipitation", "evapotranspiration", "reference_evapotranspiration", "soil_depth",
-                        "plant_available_water_content", "rainfall_erosivity", "soil_erodibility", "slope_length_factor"]
-
-    /// The method choices read from the input.
-    let choices: GridAccountBuilder.Choices
-    /// Bands by role (only the roles the requested services read).
-    let bands: [String: any RasterBand]
+    /// The service sections in force: the grid input's, or the county input's when the grid
+    /// input has none (so the grid runs the county's methods).
+    let sections: [ServiceID: JSONNode]
+    /// `water_balance` or `water_yield` when water conservation is accounted, else nil.
+    let waterMethod: String?
+    /// Layer roles read, in index order (0: `lulc`).
+    let roles: [String]
+    /// Bands in `roles` order.
+    let bands: [any RasterBand]
     /// Zone bands, in the input's zone order.
     let zones: [any RasterBand]
     /// The land cover's geometry, shared by every layer.
     let geometry: GridGeometry
-    /// Rows per band, from every layer (so folds of single parts cut the grid the same way).
+    /// Rows per band.
     let bandHeight: Int
 
-    /// Opens the layers the requested services need and checks their alignment.
+    /// Opens the layers the accounted services need and checks their alignment.
     ///
-    /// - Throws: `GEPError` listing every problem: missing layers for the requested methods,
+    /// - Throws: `GEPError` listing every problem: missing layers for the water method,
     ///   misaligned layers (naming each layer and difference).
     convenience init(input: GridInput, open: (String) throws(GEPError) -> any RasterBand) throws(GEPError) {
-        let choices = try GridAccountBuilder.Choices.read(input)
-        let required = ["lulc"] + choices.parts.layerRoles(waterMethod: choices.water)
-        var problems: [Diagnostic] = []
+        let sections = input.services.isEmpty ? (input.county?.serviceSections ?? [:]) : input.services
+        var reader = FieldReader(file: input.file)
+        func enabled(_ id: ServiceID) -> Bool {
+            guard let section = sections[id] else { return false }
+            return reader.bool(section, "enabled", path: "services.\(id.id)", required: false) ?? true
+        }
+        var waterMethod: String?
+        if enabled(.waterConservation) {
+            waterMethod = sections[.waterConservation]?["method"]?.string ?? WaterConservation.spec.defaultMethod.id
+        }
+        var required = ["lulc"]
+        if let waterMethod {
+            required += waterMethod == "water_yield"
+                ? ["precipitation", "reference_evapotranspiration", "soil_depth", "plant_available_water_content"]
+                : ["precipitation"]
+        }
+        var problems = reader.diagnostics
         for role in required where input.layers[role] == nil {
-            problems.append(Diagnostic(file: input.file, path: "layers.\(role)", message: "missing layer \"\(role)\", needed by the requested services"))
+            problems.append(Diagnostic(file: input.file, path: "layers.\(role)", message: "missing layer \"\(role)\", needed by water_conservation (\(waterMethod ?? ""))"))
+        }
+        guard problems.isEmpty else { throw .invalidData(problems) }
+        var roles = required
+        if waterMethod == "water_balance", input.layers["evapotranspiration"] != nil { roles.append("evapotranspiration") }
+        for driver in CellDriver.allCases {
+            for factor in driver.productFactors ?? [] where input.layers[factor.key] != nil && !roles.contains(factor.key) { roles.append(factor.key) }
+        }
+        if input.layers["forest_stock_start"] != nil || input.layers["forest_stock_end"] != nil {
+            for role in ["forest_stock_start", "forest_stock_end"] where input.layers[role] == nil {
+                problems.append(Diagnostic(file: input.file, path: "layers.\(role)", message: "missing layer \"\(role)\": the stock change needs the growing-stock density at both ends of the year"))
+            }
+            roles += ["forest_stock_start", "forest_stock_end"]
         }
         guard problems.isEmpty else { throw .invalidData(problems) }
 
-        var bands: [String: any RasterBand] = [:]
-        for role in required {
-            bands[role] = try GEPError.reading(namedAt: "layers.\(role)", in: input.file) { () throws(GEPError) in try open(input.layers[role]!) }
+        var bands: [any RasterBand] = []
+        for role in roles {
+            bands.append(try GEPError.reading(namedAt: "layers.\(role)", in: input.file) { () throws(GEPError) in try open(input.layers[role]!) })
         }
         var zoneBands: [any RasterBand] = []
         for zone in input.zones {
             zoneBands.append(try GEPError.reading(namedAt: "zones.\(zone.name)", in: input.file) { () throws(GEPError) in try open(zone.path) })
         }
-        let lulc = bands["lulc"]!
+        let lulc = bands[0]
         let geometry = lulc.geometry
-        for (role, band) in bands.sorted(by: { $0.key < $1.key }) where role != "lulc" {
+        for (role, band) in zip(roles, bands).sorted(by: { $0.0 < $1.0 }) where role != "lulc" {
             for difference in geometry.differences(from: band.geometry) {
                 problems.append(Diagnostic(file: band.name, message: "layer \"\(role)\" is not aligned with the land-cover layer \(lulc.name): \(difference)"))
             }
@@ -56,16 +84,22 @@ final class GridAccountLayers: Sendable {
             }
         }
         guard problems.isEmpty else { throw .invalidData(problems) }
-        self.init(choices: choices, bands: bands, zones: zoneBands, geometry: geometry)
+        self.init(sections: sections, waterMethod: waterMethod, roles: roles, bands: bands, zones: zoneBands, geometry: geometry)
     }
 
-    private init(choices: GridAccountBuilder.Choices, bands: [String: any RasterBand], zones: [any RasterBand], geometry: GridGeometry) {
-        self.choices = choices
+    private init(sections: [ServiceID: JSONNode], waterMethod: String?, roles: [String], bands: [any RasterBand], zones: [any RasterBand],
+                 geometry: GridGeometry) {
+        self.sections = sections
+        self.waterMethod = waterMethod
+        self.roles = roles
         self.bands = bands
         self.zones = zones
         self.geometry = geometry
-        bandHeight = BandStreaming.bandHeight(Array(bands.values) + zones)
+        bandHeight = BandStreaming.bandHeight(bands + zones)
     }
+
+    /// The band of `role`, if read.
+    func band(_ role: String) -> (any RasterBand)? { roles.firstIndex(of: role).map { bands[$0] } }
 
     /// Bytes needed to hold every layer in memory as Float.
     var residentBytes: Int { (bands.count + zones.count) * geometry.cellCount * MemoryLayout<Float>.size }
@@ -73,8 +107,7 @@ final class GridAccountLayers: Sendable {
     /// The same layers decoded once into memory (on `threads` threads), so later folds read
     /// cells in place instead of decoding the files again. Keeps the band height.
     func loadedIntoMemory(threads: Int) throws(GEPError) -> GridAccountLayers {
-        let roles = bands.keys.sorted()
-        let sources: [any RasterBand] = roles.map { bands[$0]! } + zones
+        let sources = bands + zones
         let loaded = ResultSlots<InMemoryBand>(count: sources.count)
         let workers = max(1, min(threads, sources.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -93,43 +126,49 @@ final class GridAccountLayers: Sendable {
             case let .failure(error): throw error
             }
         }
-        let layers = GridAccountLayers(choices: choices, bands: Dictionary(uniqueKeysWithValues: zip(roles, memory)),
-                                       zones: Array(memory.dropFirst(roles.count)), geometry: geometry)
+        let layers = GridAccountLayers(sections: sections, waterMethod: waterMethod, roles: roles, bands: Array(memory.prefix(bands.count)),
+                                       zones: Array(memory.dropFirst(bands.count)), geometry: geometry)
         precondition(layers.bandHeight == bandHeight, "loading layers into memory keeps their block heights")
         return layers
     }
 
-    /// Folds `parts` of the kernel over the grid with `parameters`, merging band partials in
-    /// band order (bit-identical for any thread count). Quantities of parts not folded stay 0.
+    /// Folds the plan's drivers over the grid (only the water part when `waterOnly`), merging
+    /// band partials in band order (bit-identical for any thread count).
     ///
     /// - Throws: Read errors, and cells outside their layer role's domain (counted as each
     ///   band is folded; the message re-reads the layer for the first positions).
-    func fold(parts: GridAccountParts, parameters: GridParameters, threads: Int) throws(GEPError) -> GridAccumulator {
-        let kernel = GridAccountKernel(parameters: parameters, waterMethod: parts.contains(.water) ? choices.water : nil,
-                                       soil: parts.contains(.soil) && choices.soil, carbon: parts.contains(.carbon),
-                                       cellArea: Float(geometry.cellArea))
-        let read = Set(["lulc"] + parts.layerRoles(waterMethod: choices.water))
-        let layers = Self.order.map { read.contains($0) ? bands[$0] : nil }
-        let zoneLayers = zones
-        let width = geometry.width, roles = Self.order.count
-        let outside = OutsideDomainTally(Self.order.indices.map { (Self.order[$0], layers[$0]) })
+    func fold(plan: DriverPlan, threads: Int, waterOnly: Bool = false) throws(GEPError) -> DriverSums {
+        var plan = plan
+        var read = Set(plan.roles.indices)
+        if waterOnly {
+            plan.products = []
+            plan.stock = nil
+            read = Set([0, plan.precipitation] + plan.waterLayers)
+        }
+        let kernel = DriverKernel(plan: plan, rules: bands.map { NodataRule(band: $0) }, zoneRules: zones.map { NodataRule(band: $0) })
+        let layers: [(any RasterBand)?] = bands.indices.map { read.contains($0) ? bands[$0] : nil }
+        let width = geometry.width, count = bands.count, zoneCount = zones.count
+        let outside = OutsideDomainTally(roles.indices.map { (roles[$0], layers[$0]) })
         let sums = try BandStreaming.fold(layers: layers + zones.map { Optional($0) }, geometry: geometry, height: bandHeight, threads: threads,
-                                      initial: { GridAccumulator(classCount: parameters.classCount, zoneSets: zoneLayers.count) },
-                                      merge: { $0.merge($1) }) { rows, buffers, accumulator in
-            func layer(_ index: Int) -> GridAccountKernel.Layer? {
-                guard let pointer = buffers[index] else { return nil }
-                return GridAccountKernel.Layer(values: pointer, nodata: layers[index]?.nodata.map(Float.init))
-            }
-            let band = GridAccountKernel.Band(count: rows * width, width: width, lulc: layer(0)!, precipitation: layer(1), evapotranspiration: layer(2),
-                                              referenceET: layer(3), soilDepth: layer(4), pawc: layer(5), erosivity: layer(6),
-                                              erodibility: layer(7), slopeLength: layer(8),
-                                              zones: zoneLayers.indices.map { z in
-                                                  GridAccountKernel.Layer(values: buffers[roles + z]!, nodata: zoneLayers[z].nodata.map(Float.init))
-                                              })
+                                          initial: { DriverSums(classCount: plan.classCount, width: plan.width, zoneSets: zoneCount) },
+                                          merge: { $0.merge($1) }) { rows, buffers, sums in
             outside.count(cells: rows * width) { buffers[$0]! }
-            kernel.accumulate(band, into: &accumulator)
+            // absent layers are never read: the land cover stands in for them
+            let values = (0..<count).map { buffers[$0] ?? buffers[0]! }
+            kernel.accumulate(rows: rows, width: width, layers: values, zones: (0..<zoneCount).map { buffers[count + $0]! }, into: &sums)
         }
         try outside.throwIfOutside()
         return sums
+    }
+}
+
+extension DriverPlan {
+    /// The layer indices of the water part besides precipitation.
+    var waterLayers: [Int] {
+        switch water {
+        case let .balance(layer?): [layer]
+        case let .fuBudyko(e0, depth, pawc): [e0, depth, pawc]
+        default: []
+        }
     }
 }

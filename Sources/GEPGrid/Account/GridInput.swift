@@ -36,11 +36,28 @@ public struct GridInput: Sendable {
     public var classesPath: String
     /// Zone rasters by zone-set name, in file order.
     public var zones: [(name: String, path: String)]
-    /// The services to account and their sections.
+    /// The services to account and their sections; empty to account the county input's
+    /// services with its methods.
     public var services: [ServiceID: JSONNode]
+    /// Path of the county input whose statistics the grid reads where it has no layer (climate
+    /// figures, per-type measurements, forest stock, reservoir storage, pollutant loads, product
+    /// outputs, visits), resolved against `directory`; nil when the grid input names none.
+    public var countyInputPath: String?
+    /// The county input read from `countyInputPath` (`readingCounty()`).
+    public var county: CountyInput?
 
     /// Keys allowed at the top level.
-    static let topLevelKeys = ["region", "accounting_year", "coefficient_set", "price_basis", "layers", "land_cover_classes", "zones", "services"]
+    static let topLevelKeys = ["region", "accounting_year", "coefficient_set", "price_basis", "layers", "land_cover_classes", "zones", "services", "county_input"]
+
+    /// The input with its county input read and parsed (a failure names this input's
+    /// `county_input` entry); itself when it names none.
+    public func readingCounty() throws(GEPError) -> GridInput {
+        guard let path = countyInputPath else { return self }
+        var copy = self
+        let bytes = try GEPError.reading(namedAt: "county_input", in: file) { () throws(GEPError) in try InputFile.read(path, relativeTo: "/") }
+        copy.county = try CountyInput.parse(bytes, file: path)
+        return copy
+    }
 
     /// The land-cover classes table's bytes; a failure to read it names this input's
     /// `land_cover_classes` entry.
@@ -80,11 +97,12 @@ public struct GridInput: Sendable {
             }
         }
         var services: [ServiceID: JSONNode] = [:]
-        if let node = reader.field(root, "services", path: "", required: true), let members = reader.object(node, path: "services") {
+        let county = reader.string(root, "county_input", path: "", required: false).map { resolve($0, directory) }
+        if let node = reader.field(root, "services", path: "", required: county == nil), let members = reader.object(node, path: "services") {
             for member in members where !member.key.hasPrefix("_") {
-                guard let id = ServiceID(rawValue: member.key), GridServices.supported.contains(id) else {
-                    var message = ServiceID(rawValue: member.key) == nil ? "unknown service \"\(member.key)\"" : "service \"\(member.key)\" has no per-cell method"
-                    message += "; per-cell services: \(GridServices.supported.map(\.id).joined(separator: ", "))"
+                guard let id = ServiceID(rawValue: member.key) else {
+                    var message = "unknown service \"\(member.key)\""
+                    if let near = EditDistance.nearest(to: member.key, in: ServiceID.allCases.map(\.id)) { message += "; did you mean \"\(near)\"?" }
                     reader.report(message, at: member.keyPosition, path: "services.\(member.key)")
                     continue
                 }
@@ -93,7 +111,8 @@ public struct GridInput: Sendable {
         }
         guard reader.diagnostics.isEmpty, let year else { throw .invalidData(reader.diagnostics) }
         return GridInput(file: file, directory: directory, regionID: regionID, regionNameZH: nameZH, regionNameEN: nameEN, year: year,
-                         coefficientSet: set, priceBasis: basis, layers: layers, classesPath: classes, zones: zones, services: services)
+                         coefficientSet: set, priceBasis: basis, layers: layers, classesPath: classes, zones: zones, services: services,
+                         countyInputPath: county, county: nil)
     }
 
     private static func resolve(_ path: String, _ directory: String) -> String {
@@ -135,6 +154,11 @@ public enum GridLayers {
         Role(key: "rainfall_erosivity", unit: "MJ*mm/(ha*h*a)", about: "RUSLE R", domain: "[0, inf)"),
         Role(key: "soil_erodibility", unit: "t*ha*h/(ha*MJ*mm)", about: "RUSLE K", domain: "[0, inf)"),
         Role(key: "slope_length_factor", unit: "1", about: "RUSLE LS", domain: "[0, inf)"),
+        Role(key: "storm_precipitation", unit: "mm", about: "rainfall from storm events (daily ≥ 50 mm), flood regulation", domain: "[0, inf)"),
+        Role(key: "cooling_days", unit: "d", about: "days on which air conditioning would be used, climate regulation", domain: "[0, 366]"),
+        Role(key: "water_surface_evaporation_cooling", unit: "mm", about: "open-water evaporation during the cooling days, climate regulation", domain: "[0, inf)"),
+        Role(key: "forest_stock_start", unit: "m3/ha", about: "growing-stock density at the start of the year (stock-change carbon)", domain: "[0, inf)"),
+        Role(key: "forest_stock_end", unit: "m3/ha", about: "growing-stock density at the end of the year (stock-change carbon)", domain: "[0, inf)"),
     ]
 
     /// The domain of the role `key`, if it has one.
@@ -149,10 +173,4 @@ public enum GridLayers {
     public static func domainProblems(_ bands: [(role: String, band: any RasterBand)]) throws(GEPError) -> [Diagnostic] {
         try LayerDomainCheck.problems(bands.compactMap { role, band in domain(of: role).map { (role, band, $0) } })
     }
-}
-
-/// The services `gep grid` computes per cell.
-public enum GridServices {
-    /// Water conservation (water balance or water yield), soil retention (RUSLE), carbon and oxygen.
-    public static let supported: [ServiceID] = [.waterConservation, .soilRetention, .carbonSequestration, .oxygenRelease]
 }

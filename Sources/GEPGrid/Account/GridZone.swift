@@ -26,16 +26,16 @@ public struct GridZone: Sendable, Hashable, CustomStringConvertible {
     /// `set=id`.
     public var description: String { "\(set)=\(id)" }
 
-    /// The zone's sums, or an error naming the zone sets or the zones that exist.
-    func sums(in accumulator: GridAccumulator, zones names: [String], file: String) throws(GEPError) -> [Double] {
+    /// The set's index and the zone's position in `sums`, or an error naming the zone sets or
+    /// the zones that exist.
+    func position(in sums: DriverSums, zones names: [String], file: String) throws(GEPError) -> (set: Int, position: Int) {
         guard let set = names.firstIndex(of: self.set) else {
             throw .invalidData([Diagnostic(file: file, path: "zones", message: "no zone set \"\(self.set)\" (zone sets: \(names.joined(separator: ", ")))")])
         }
-        let byID = accumulator.zones[set]
-        guard let sums = byID[Int32(clamping: id)] else {
-            let ids = byID.keys.sorted().map(String.init).joined(separator: ", ")
+        guard let position = sums.zones[set].index[id] else {
+            let ids = sums.zones[set].ids.sorted().map(String.init).joined(separator: ", ")
             throw .invalidData([Diagnostic(file: file, path: "zones.\(self.set)", message: "zone \(id) has no valid cells (zones with cells: \(ids))")])
         }
-        return sums
+        return (set, position)
     }
 }

@@ -40,6 +40,21 @@ public enum GridReport {
                     out += "\n" + title + "\n" + table.render()
                 }
             }
+            if let rows = reconciliation(grid) {
+                let title = l.pick("与县域统计核算对照（万元）", "Against the county account from statistics (万元)")
+                let head = [l.pick("服务", "Service"), l.pick("网格", "Grid"), l.pick("县域统计", "County"), l.pick("差额", "Difference"), l.pick("网格/县域", "Grid/county")]
+                let body = rows.map { row in
+                    [row.id.map { l.pick($0.nameZH, $0.nameEN) } ?? l.pick("生态产品总值（GEP）", "GEP"), NumberText.wan(row.grid), NumberText.wan(row.county),
+                     NumberText.wan(row.grid - row.county), row.county != 0 ? NumberText.percent(row.grid / row.county) : "–"]
+                }
+                if markdown {
+                    out += "\n## " + title + "\n\n" + MarkdownTable.render(headers: head, alignments: [.left, .right, .right, .right, .right], rows: body)
+                } else {
+                    var table = TextTable(headers: head, alignments: [.left, .right, .right, .right, .right])
+                    for row in body { table.add(row) }
+                    out += "\n" + title + "\n" + table.render()
+                }
+            }
             let skipped = grid.unmappedCodes.values.reduce(0, +)
             out += "\n" + l.pick("网格：", "Grid: ") + "\(grid.cellCount) " + l.pick("个像元，每个 ", "cells of ")
                 + NumberText.grouped(grid.cellArea, decimals: 1) + " m²; " + l.pick("输入缺测像元 ", "cells with a missing input: ")
@@ -48,7 +63,20 @@ public enum GridReport {
         }
     }
 
-    /// The JSON value: `account` (the grid total, as `gep account` writes it), `zones`, `classes`, `grid`.
+    /// Per service accounted on the grid or the county, then GEP (`id` nil): the grid's value
+    /// beside the county account's of the same county input; nil without a county input.
+    static func reconciliation(_ grid: GridAccount) -> [(id: ServiceID?, grid: Double, county: Double)]? {
+        guard let county = grid.county else { return nil }
+        var rows: [(id: ServiceID?, grid: Double, county: Double)] = []
+        for (mine, theirs) in zip(grid.account.services, county.services) where mine.status == .accounted || theirs.status == .accounted {
+            rows.append((mine.id, mine.value, theirs.value))
+        }
+        rows.append((nil, grid.account.total, county.total))
+        return rows
+    }
+
+    /// The JSON value: `account` (the grid total, as `gep account` writes it), `zones`,
+    /// `classes`, `grid`, and `reconciliation` when the grid names a county input.
     public static func json(_ grid: GridAccount) -> JSON {
         func row(_ row: GridAccount.Row, key: String) -> JSON {
             var object: [String: JSON] = [key: .number(Double(row.id)), "cells": .number(row.cells), "total_yuan": .number(row.total),
@@ -60,13 +88,19 @@ public enum GridReport {
             })
             return .object(object)
         }
-        return [
+        var object: [String: JSON] = [
             "account": AccountJSON.value(grid.account),
             "zones": .object(Dictionary(uniqueKeysWithValues: grid.zones.map { ($0.name, JSON.array($0.rows.map { row($0, key: "id") })) })),
             "classes": .array(grid.classes.map { row($0, key: "lucode") }),
             "grid": ["cells": .number(Double(grid.cellCount)), "cell_area_m2": .number(grid.cellArea), "nodata_cells": .number(Double(grid.nodataCells)),
                      "unmapped_codes": .array(grid.unmappedCodes.keys.sorted().map { ["lucode": .number(Double($0)), "cells": .number(Double(grid.unmappedCodes[$0]!))] })],
         ]
+        if let rows = reconciliation(grid) {
+            object["reconciliation"] = .array(rows.map { row in
+                ["service": .string(row.id?.id ?? "gep"), "grid_yuan": .number(row.grid), "county_yuan": .number(row.county), "difference_yuan": .number(row.grid - row.county)]
+            })
+        }
+        return .object(object)
     }
 
     /// One CSV table: `breakdown, set, id, ecosystem, cells, service, physical, unit, value_yuan`.

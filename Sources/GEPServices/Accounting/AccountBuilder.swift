@@ -16,24 +16,29 @@ public enum AccountBuilder {
     ///   - coefficients: the coefficients in force.
     ///   - year: the accounting year (defaults to the input's).
     ///   - priceBasis: current prices of `year`, or constant prices of a given year.
+    ///   - grid: a grid's driver sums, when the account is a grid's (`input` then holds the
+    ///     grid's areas by type); the spatial services read them instead of the statistics.
+    ///   - countyTotals: for a grid, the county figures its county-total lines come from.
     /// - Throws: `GEPError.invalidData` listing every problem: bad service sections, unknown
     ///   methods, missing inputs and coefficients (which, needed by which service), unit
     ///   mismatches, years the price index does not cover, and figures that overflow to a
     ///   non-finite number (`AccountFiniteness`).
     public static func build(input: CountyInput, coefficients: EffectiveCoefficients, year: Int? = nil,
-                             priceBasis: PriceBasis? = nil) throws(GEPError) -> Account {
+                             priceBasis: PriceBasis? = nil, grid: GridDriverSums? = nil, countyTotals: CountyTotals? = nil) throws(GEPError) -> Account {
         let year = year ?? input.year
         let basis = priceBasis ?? input.priceBasis
         let priceYear = basis.priceYear(accountingYear: year)
         var context = ModelContext(input: input, coefficients: CoefficientLookup(effective: coefficients, priceYear: priceYear, file: input.file))
+        context.grid = grid
 
         var services = ServiceID.allCases.map { physicalAccount(of: $0, context: &context) }
+        if let countyTotals { services = services.map(countyTotals.merged) }
         for index in services.indices where services[index].status == .accounted {
             services[index].lineValues = services[index].lines.map { value(of: $0, user: $0.service.id, context: &context) }
         }
-        let imports = importLines(context: &context)
+        let imports = countyTotals.map { $0.scaled($0.account.imports) } ?? importLines(context: &context)
         let importValues = imports.map { value(of: $0, user: "imports", context: &context) }
-        let assets = assetLines(context: &context)
+        let assets = countyTotals.map { $0.scaled($0.account.assets) } ?? assetLines(context: &context)
         let assetValues = assets.map { value(of: $0, user: "assets", context: &context) }
 
         var account = Account(

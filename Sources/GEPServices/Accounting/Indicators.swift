@@ -31,7 +31,7 @@ enum Indicators {
             result.append(Indicator(id: "regulating_share", nameZH: "调节服务占比", nameEN: "Regulating share", value: account.value(of: .regulating) / gross,
                                     unit: .dimensionless, formula: "regulating services / Σ services"))
         }
-        if let reservoir = input.downstreamReservoir {
+        if let reservoir = input.downstreamReservoir, context.grid.map({ $0.folded.contains(.waterYield) }) ?? true {
             let method = input.serviceSections[.waterConservation]?["method"]?.string ?? WaterConservation.spec.defaultMethod.id
             let yield = WaterConservation.waterYield(method: method, context: &context, for: .waterConservation)
             let delivered = yield * reservoir.drainingShare.value

@@ -38,7 +38,8 @@ public enum WaterPurification: ServiceModel {
         }
         context.diagnostics += reader.diagnostics
         let shares = AreaShares(context.presentTypes(purifiers), input: context.input)
-        if shares.types.isEmpty && !loads.isEmpty {
+        // a county needs a water area for its loads; a grid part without water or wetland simply gets none of them
+        if shares.types.isEmpty && !loads.isEmpty && context.grid == nil {
             context.missing("ecosystems.water.area", unit: .known("ha"), for: id)
         }
         var lines: [ValueLine] = []

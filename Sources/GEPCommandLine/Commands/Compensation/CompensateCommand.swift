@@ -82,7 +82,7 @@ enum CompensateCommand: Command {
         var path = name
         if !path.hasPrefix("/"), let slash = quotePath.lastIndex(of: "/") { path = String(quotePath[...slash]) + path }
         let bytes = try InputFile.read(path, relativeTo: context.workingDirectory)
-        let input = try GridInput.parse(bytes, file: path, directory: context.directory(of: path))
+        let input = try GridInput.parse(bytes, file: path, directory: context.directory(of: path)).readingCounty()
         let classBytes = try input.readClasses()
         let classes = try LandCoverClasses.parse(classBytes, file: input.classesPath)
         // Names as the user sees them: relative to the working directory where possible.

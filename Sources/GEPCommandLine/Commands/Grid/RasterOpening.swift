@@ -17,7 +17,7 @@ enum RasterOpening {
     static func gridInput(_ path: String, bytes: [UInt8], context: CommandContext) throws(GEPError) -> (GridInput, LandCoverClasses) {
         let input = try InputKind.parsing(bytes, file: path, expected: [.gridInput], command: "gep grid") { () throws(GEPError) in
             try GridInput.parse(bytes, file: path, directory: context.directory(of: path))
-        }
+        }.readingCounty()
         let classes = try LandCoverClasses.parse(try input.readClasses(), file: input.classesPath)
         return (input, classes)
     }

@@ -84,7 +84,7 @@ enum SensitivityCommand: Command {
             let baselineBytes = try scenario.readBaseline()
             let model: ScenarioDifferenceModel, parameters: [SensitivityParameter], region: String
             if let gridPath = scenario.gridBaselinePath {
-                let grid = try GridInput.parse(baselineBytes, file: scenario.baselineName, directory: context.directory(of: gridPath))
+                let grid = try GridInput.parse(baselineBytes, file: scenario.baselineName, directory: context.directory(of: gridPath)).readingCounty()
                 let coefficients = try CommonOptions.effectiveCoefficients(setID: grid.coefficientSet, arguments: arguments, context: context)
                 parameters = try parameterFile(paramsBytes, file: paramsPath, coefficients: coefficients)
                 model = try ScenarioDifferenceModel(gridScenario: scenario, coefficients: coefficients, parameters: parameters, threads: settings.threads,

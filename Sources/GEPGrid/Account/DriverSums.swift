@@ -1,0 +1,93 @@
+/// Double sums of the grid kernel's per-cell slots (cells and raw driver values) by land-cover
+/// class, and by zone and class for every zone set, for one band of rows or the whole grid.
+/// Partials merge by addition in band order, so totals do not depend on the thread count.
+struct DriverSums: Sendable {
+    /// Slots per class: `DriverPlan.slots`.
+    let width: Int
+    /// Classes (one more than the largest mapped lucode).
+    let classCount: Int
+    /// Sums by lucode: `classCount × width`.
+    var byClass: [Double]
+    /// Per zone set: zone ids in order of first appearance and their `classCount × width` sums
+    /// (id 0: cells outside every zone).
+    var zones: [ZoneSums]
+    /// Land-cover codes not in the classes table, with cell counts (`Int32.min`: NaN).
+    var unmappedCodes: [Int32: Int] = [:]
+    /// Cells with a valid class but a layer at nodata that one of their drivers needs.
+    var nodataCells = 0
+
+    /// The sums of one zone set.
+    struct ZoneSums: Sendable {
+        /// Zone ids in order of first appearance.
+        var ids: [Int] = []
+        /// Index of each id in `ids`.
+        var index: [Int: Int] = [:]
+        /// `ids.count × classCount × width` sums.
+        var sums: [Double] = []
+        /// Zone values that are not usable ids, by bit pattern, with cell counts.
+        var invalid: [UInt32: Int] = [:]
+
+        /// The offset of `id`'s sums, adding the zone if new.
+        mutating func offset(of id: Int, stride: Int) -> Int {
+            if let known = index[id] { return known * stride }
+            index[id] = ids.count
+            ids.append(id)
+            sums.append(contentsOf: repeatElement(0, count: stride))
+            return (ids.count - 1) * stride
+        }
+    }
+
+    init(classCount: Int, width: Int, zoneSets: Int) {
+        self.width = width
+        self.classCount = classCount
+        byClass = Array(repeating: 0, count: classCount * width)
+        zones = Array(repeating: ZoneSums(), count: zoneSets)
+    }
+
+    /// Adds `other` into this one (call in band order).
+    mutating func merge(_ other: DriverSums) {
+        for i in byClass.indices { byClass[i] += other.byClass[i] }
+        let stride = classCount * width
+        for set in zones.indices {
+            let theirs = other.zones[set]
+            for (position, id) in theirs.ids.enumerated() {
+                let mine = zones[set].offset(of: id, stride: stride)
+                for k in 0..<stride { zones[set].sums[mine + k] += theirs.sums[position * stride + k] }
+            }
+            for (key, count) in theirs.invalid { zones[set].invalid[key, default: 0] += count }
+        }
+        for (code, count) in other.unmappedCodes { unmappedCodes[code, default: 0] += count }
+        nodataCells += other.nodataCells
+    }
+
+    /// Takes the slots `slots` from `other`, a fold of the same grid and classes; every other
+    /// sum stays.
+    mutating func replace(_ slots: [Int], from other: DriverSums) {
+        for row in 0..<classCount {
+            for s in slots { byClass[row * width + s] = other.byClass[row * width + s] }
+        }
+        let stride = classCount * width
+        for set in zones.indices {
+            for (position, id) in zones[set].ids.enumerated() {
+                guard let theirs = other.zones[set].index[id] else { continue }
+                for row in 0..<classCount {
+                    for s in slots { zones[set].sums[position * stride + row * width + s] = other.zones[set].sums[theirs * stride + row * width + s] }
+                }
+            }
+        }
+    }
+
+    /// Approximate bytes held.
+    var byteCount: Int {
+        (byClass.count + zones.reduce(0) { $0 + $1.sums.count }) * MemoryLayout<Double>.size + zones.reduce(0) { $0 + $1.ids.count * 64 }
+    }
+
+    /// The slot sums of one class.
+    func classSlots(_ code: Int) -> ArraySlice<Double> { byClass[(code * width)..<((code + 1) * width)] }
+
+    /// The slot sums of one class in one zone.
+    func zoneSlots(set: Int, position: Int, code: Int) -> ArraySlice<Double> {
+        let start = position * classCount * width + code * width
+        return zones[set].sums[start..<(start + width)]
+    }
+}

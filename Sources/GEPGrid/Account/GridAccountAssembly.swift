@@ -1,0 +1,124 @@
+import GEPCore
+import GEPServices
+
+/// Turns the folded slot sums into the grid account: driver sums by ecosystem type, the
+/// account built by `AccountBuilder` from them (the same service models, coefficients and
+/// valuation as the county account), and every line allocated to zones and land-cover classes
+/// by their share of the line's driver.
+///
+/// Allocation: a line of type t proportional to driver d gives a zone the share
+/// d(zone, t) / d(grid, t) of its quantity and value; county-total lines are allocated by
+/// area, lines without a type by the zone's share of the grid's area. Each zone set's zones
+/// therefore add up to the grid's account.
+struct GridAccountAssembly {
+    let input: GridInput
+    let classes: LandCoverClasses
+    let layers: GridAccountLayers
+    let plan: DriverPlan
+
+    /// Driver sums of one class from its slot sums.
+    func drivers(_ slots: ArraySlice<Double>) -> [CellDriver: Double] {
+        let base = slots.startIndex
+        let area = layers.geometry.cellArea
+        let cells = slots[base]
+        var result: [CellDriver: Double] = [:]
+        for driver in CellDriver.allCases where driver.productFactors != nil {
+            result[driver] = cells * driver.depthScale * (driver.isPerHectare ? area * 1e-4 : area)
+        }
+        for product in plan.products {
+            result[product.driver] = slots[base + product.slot] * product.driver.depthScale * (product.driver.isPerHectare ? area * 1e-4 : area)
+        }
+        if plan.water != nil {
+            result[.retainedWater] = slots[base + DriverPlan.retainedSlot] * 1e-3 * area
+            result[.waterYield] = slots[base + DriverPlan.yieldSlot] * 1e-3 * area
+        }
+        if plan.stock != nil { result[.stockIncrement] = slots[base + plan.stockSlot] * 1e-4 * area }
+        return result
+    }
+
+    /// The drivers the grid folded.
+    var folded: Set<CellDriver> {
+        var set = Set(CellDriver.allCases.filter { $0.productFactors != nil })
+        if plan.water != nil { set.formUnion([.retainedWater, .waterYield]) }
+        if plan.stock != nil { set.insert(.stockIncrement) }
+        return set
+    }
+
+    /// Driver sums by type over the classes whose slots `slots(code)` gives.
+    func byType(_ slots: (Int) -> ArraySlice<Double>?) -> [EcosystemType: [CellDriver: Double]] {
+        var result: [EcosystemType: [CellDriver: Double]] = [:]
+        for (code, type) in classes.types.sorted(by: { $0.key < $1.key }) {
+            guard let values = slots(code) else { continue }
+            result[type, default: [:]].merge(drivers(values), uniquingKeysWith: +)
+        }
+        return result
+    }
+
+    /// The account of the cells whose driver sums are `types` (the grid, or one zone).
+    func account(_ types: [EcosystemType: [CellDriver: Double]], region: (id: String, zh: String, en: String), coefficients: EffectiveCoefficients,
+                 priceBasis: PriceBasis?, countyAccount: Account?) throws(GEPError) -> Account {
+        var areas: [EcosystemType: Double] = [:]
+        for (type, sums) in types where (sums[.area] ?? 0) > 0 { areas[type] = sums[.area]! / 1e4 }
+        var county = input.county ?? CountyInput.empty(file: input.file, year: input.year, coefficientSet: input.coefficientSet, priceBasis: input.priceBasis)
+        let totals = countyAccount.flatMap { account in input.county.map { CountyTotals(account: account, county: $0, gridAreas: areas) } }
+        county.regionID = region.id
+        county.regionNameZH = region.zh
+        county.regionNameEN = region.en
+        county.coefficientSet = input.coefficientSet
+        county.year = input.year
+        county.priceBasis = input.priceBasis
+        county.areas = areas.mapValues { SourcedQuantity(value: $0, unit: .known("ha"), source: "grid: cells × cell area") }
+        county.area = SourcedQuantity(value: Self.total(.area, types) / 1e6, unit: .known("km2"), source: "grid: valid cells × cell area")
+        county.serviceSections = layers.sections
+        // GDP and population are the county's: indicators per GDP or per person would compare the grid with all of it
+        county.gdp = nil
+        county.population = nil
+        let grid = GridDriverSums(sums: types, folded: folded, layers: Set(layers.roles))
+        return try AccountBuilder.build(input: county, coefficients: coefficients, priceBasis: priceBasis, grid: grid, countyTotals: totals)
+    }
+
+    /// Σ of one driver over the types, in catalogue order (a fixed order of additions).
+    static func total(_ driver: CellDriver, _ types: [EcosystemType: [CellDriver: Double]]) -> Double {
+        EcosystemType.allCases.reduce(0) { $0 + (types[$1]?[driver] ?? 0) }
+    }
+
+    /// The share of `whole`'s line `line` that the part with driver sums `part` holds.
+    static func share(of line: ValueLine, part: [EcosystemType: [CellDriver: Double]], whole: [EcosystemType: [CellDriver: Double]],
+                      partArea: Double, wholeArea: Double) -> Double {
+        guard let type = line.ecosystem else { return wholeArea > 0 ? partArea / wholeArea : 0 }
+        let driver = line.driver ?? .area
+        let denominator = whole[type]?[driver] ?? 0
+        return denominator != 0 ? (part[type]?[driver] ?? 0) / denominator : 0
+    }
+
+    /// One breakdown row: the account's lines allocated to the part.
+    static func row(id: Int, ecosystem: EcosystemType?, cells: Double, part: [EcosystemType: [CellDriver: Double]],
+                    whole: [EcosystemType: [CellDriver: Double]], account: Account, services: [ServiceID]) -> GridAccount.Row {
+        let partArea = total(.area, part)
+        let wholeArea = total(.area, whole)
+        var physical: [Double] = [], values: [Double] = []
+        for id in services {
+            let service = account.services.first { $0.id == id }!
+            var value = 0.0
+            var typeShare: [EcosystemType?: Double] = [:]
+            for (line, lineValue) in zip(service.lines, service.lineValues) {
+                let share = Self.share(of: line, part: part, whole: whole, partArea: partArea, wholeArea: wholeArea)
+                value += lineValue * share
+                if typeShare[line.ecosystem] == nil { typeShare[line.ecosystem] = share }
+            }
+            values.append(value)
+            physical.append(service.physicalByEcosystem.reduce(0) { $0 + $1.quantity * (typeShare[$1.ecosystem] ?? 0) })
+        }
+        let yield = total(.waterYield, part)
+        return GridAccount.Row(id: id, ecosystem: ecosystem, cells: cells, waterYield: yield, physical: physical, values: values)
+    }
+}
+
+extension CountyInput {
+    /// An input with no figures, for a grid that names no county input.
+    static func empty(file: String, year: Int, coefficientSet: String, priceBasis: PriceBasis) -> CountyInput {
+        CountyInput(file: file, regionID: "", regionNameZH: "", regionNameEN: "", area: SourcedQuantity(value: 0, unit: .known("km2"), source: ""),
+                    year: year, coefficientSet: coefficientSet, priceBasis: priceBasis, gdp: nil, population: nil, climate: [:], areas: [:],
+                    ecosystemFields: [:], forestStock: [:], hydrology: [:], downstreamReservoir: nil, serviceSections: [:], importSections: [])
+    }
+}
