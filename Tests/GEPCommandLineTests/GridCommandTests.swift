@@ -95,7 +95,7 @@ import GEPRaster
         let run = gep(["synth", "--rows", "250", "--cols", "250", "--seed", "2023", "--out", directory])
         #expect(run.status == 0, "\(run.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        #expect(names.count == 13)
+        #expect(names.count == 15)
         for name in names {
             let made = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
             let committed = try Data(contentsOf: URL(fileURLWithPath: Self.repository + "/" + Self.sample + "/" + name))

@@ -28,6 +28,12 @@ public enum SyntheticLayer: String, CaseIterable, Sendable {
     case townships
     /// 1 where the cell drains to the Xinfengjiang reservoir, else 0.
     case drainsToXinfengjiang = "xinfengjiang"
+    /// Forest growing-stock density at the start of the accounting year (the end of 2022), m³/ha
+    /// (0.1 m³/ha); 0 on non-forest land (lucodes 5–10). See `SyntheticForestStock`.
+    case forestStockStart = "forest_stock_2022"
+    /// Forest growing-stock density at the end of the accounting year (2023), m³/ha (0.1 m³/ha);
+    /// 0 on non-forest land, never below the start density.
+    case forestStockEnd = "forest_stock_2023"
 
     /// `.int32` for land cover and zones, `.float32` for the rest.
     public var dataType: RasterDataType { isInteger ? .int32 : .float32 }

@@ -10,8 +10,12 @@ import GEPRaster
 /// low valley lines, built-up land around the county seat and township seats, paddy on low
 /// valley floors; precipitation rising from about 1,900 mm in the north to 2,100 mm in the
 /// south; ET0 about 1,100–1,200 mm; soil depth 500–2,000 mm; PAWC 0.08–0.2; a DEM with RUSLE
-/// LS, R and K; 2 watersheds split into 8 sub-watersheds; 13 townships; and a zone marking the
-/// ≈ 85 % of the county that drains to the Xinfengjiang reservoir.
+/// LS, R and K; 2 watersheds split into 8 sub-watersheds; 13 townships; a zone marking the
+/// ≈ 85 % of the county that drains to the Xinfengjiang reservoir; and forest growing-stock
+/// density at the start and end of the accounting year (`forest_stock_2022`,
+/// `forest_stock_2023`, m³/ha, 0 off forest), whose class means are the sample county input's
+/// standing volume per hectare and whose growth is about its 4.5 % annual increment
+/// (`SyntheticForestStock`).
 ///
 /// Everything comes from the seed through `SplitMix64` and plain IEEE-754 arithmetic (no libm
 /// functions; `sqrt` is correctly rounded), and continuous layers are rounded to fixed
@@ -47,7 +51,7 @@ public enum SyntheticLianping {
     ///   - rows: Rows (north to south), at least 1.
     ///   - cols: Columns (west to east), at least 1.
     ///   - seed: The seed; equal seeds and sizes give identical grids.
-    /// - Returns: The layers in memory (13 × rows × cols Floats).
+    /// - Returns: The layers in memory (15 × rows × cols Floats).
     /// - Complexity: O(rows × cols); about two seconds for 4096 × 4096 on two cores.
     public static func generate(rows: Int, cols: Int, seed: UInt64) -> SyntheticGrid {
         precondition(rows >= 1 && cols >= 1, "SyntheticLianping.generate needs at least one row and column")
@@ -61,6 +65,11 @@ public enum SyntheticLianping {
         layers[.subwatersheds] = zones.subwatersheds
         layers[.townships] = zones.townships
         layers[.drainsToXinfengjiang] = zones.drainsToXinfengjiang
+        // The forest stock draws from a stream of its own, after and apart from `random`, so the
+        // layers above do not depend on it.
+        let stock = SyntheticForestStock.generate(terrain: terrain, landCover: landCover, seats: zones.townshipSeats, seed: seed)
+        layers[.forestStockStart] = stock.start
+        layers[.forestStockEnd] = stock.end
         let geometry = GridGeometry(width: cols, height: rows, originX: originX, originY: originY,
                                     cellWidth: cellSize, cellHeight: cellSize, epsg: epsg)
         return SyntheticGrid(geometry: geometry, seed: seed, layers: layers)

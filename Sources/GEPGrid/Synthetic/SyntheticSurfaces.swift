@@ -60,7 +60,7 @@ enum SyntheticSurfaces {
     }
 
     /// Slope (rise over run) from the DEM by central differences (one-sided at edges).
-    private static func slopeAt(x: Int, y: Int, elevation: [Float], rows: Int, columns: Int) -> Float {
+    static func slopeAt(x: Int, y: Int, elevation: [Float], rows: Int, columns: Int) -> Float {
         let cell = Float(SyntheticLianping.cellSize)
         let left = max(0, x - 1), right = min(columns - 1, x + 1)
         let up = max(0, y - 1), down = min(rows - 1, y + 1)

@@ -11,8 +11,10 @@ enum SynthCommand: Command {
             abstract: "Write a deterministic synthetic Lianping-like raster set (GeoTIFF).",
             discussion: """
             Land cover with the county's shares in coherent patches, rainfall and ET0 gradients, soils, RUSLE \
-            factors, watersheds, townships and the area draining to the Xinfengjiang reservoir, on 30 m cells in \
-            EPSG:32650, as tiled GeoTIFFs. The same rows, columns and seed give the same files on every machine.
+            factors, watersheds, townships, the area draining to the Xinfengjiang reservoir, and forest growing-stock \
+            density at the start and end of the year (forest_stock_2022.tif, forest_stock_2023.tif, m³/ha, 0 off \
+            forest), on 30 m cells in EPSG:32650, as tiled GeoTIFFs. The same rows, columns and seed give the same \
+            files on every machine.
             """,
             options: [
                 OptionSpec(name: "rows", valueName: "n", help: "Rows.", isRequired: true),
