@@ -160,15 +160,19 @@ struct DriverKernel: Sendable {
                             for j in column..<end where classOf[j] >= 0 { cells += 1 }
                             if cells > 0 { sums.zones[set].invalid[bits, default: 0] += cells }
                         } else {
-                            var offset = -1
-                            for j in column..<end {
-                                let c = Int(classOf[j])
-                                guard c >= 0 else { continue }
-                                if offset < 0 { offset = sums.zones[set].offset(of: id, stride: stride) }
-                                let cell = cellValues + j * w
+                            var first = column
+                            while first < end && classOf[first] < 0 { first += 1 }
+                            if first < end {
+                                // the zone is entered only when the run has a mapped cell; its sums are borrowed once per run
+                                let offset = sums.zones[set].offset(of: id, stride: stride)
                                 sums.zones[set].sums.withUnsafeMutableBufferPointer { target in
-                                    let base = target.baseAddress! + offset + c * w
-                                    for s in 0..<w { base[s] += cell[s] }
+                                    let zone = target.baseAddress! + offset
+                                    for j in first..<end {
+                                        let c = Int(classOf[j])
+                                        guard c >= 0 else { continue }
+                                        let base = zone + c * w, cell = cellValues + j * w
+                                        for s in 0..<w { base[s] += cell[s] }
+                                    }
                                 }
                             }
                         }

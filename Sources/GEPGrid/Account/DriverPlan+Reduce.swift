@@ -58,6 +58,7 @@ extension DriverPlan {
             plan.stockSlot = plan.width
             plan.width += 1
         }
+        plan.waterCoefficients = Set(lookup.usage.keys)
         problems += lookup.diagnostics
         guard problems.isEmpty else { throw .invalidData(problems) }
         return plan

@@ -55,6 +55,8 @@ struct DriverPlan: Sendable {
     var rootDepth: [Float]
     var vegetated: [Bool]
     var seasonality: Float
+    /// The ids of the coefficients the per-class numbers were read from (all the water part's).
+    var waterCoefficients: Set<String> = []
 
     /// The water slots.
     static let retainedSlot = 1, yieldSlot = 2

@@ -60,7 +60,7 @@ public final class IncrementalGridAccount: @unchecked Sendable {
         let pricing = GridAccountPricing(input: input, classes: classes, coefficients: coefficients, layers: opened, priceBasis: priceBasis)
         let plan = try pricing.plan()
         var refolds = opened.waterMethod != nil
-        if refolds, let varying { refolds = !varying.isDisjoint(with: try Self.waterCoefficients(pricing)) }
+        if let varying { refolds = refolds && !varying.isDisjoint(with: plan.waterCoefficients) }
         isResident = refolds && opened.residentBytes <= residentLimit
         layers = isResident ? try opened.loadedIntoMemory(threads: threads) : opened
         baseSums = try layers.fold(plan: plan, threads: threads)
@@ -73,14 +73,6 @@ public final class IncrementalGridAccount: @unchecked Sendable {
         remember(plan.waterKey, baseSums)
         counts.folds["all"] = 1
         counts.accounts = 1
-    }
-
-    /// The ids of the coefficients the water part reads.
-    private static func waterCoefficients(_ pricing: GridAccountPricing) throws(GEPError) -> Set<String> {
-        let basis = pricing.priceBasis ?? pricing.input.priceBasis
-        var lookup = CoefficientLookup(effective: pricing.coefficients, priceYear: basis.priceYear(accountingYear: pricing.input.year), file: pricing.input.file)
-        _ = try DriverPlan.reduce(layers: pricing.layers, classes: pricing.classes, input: pricing.input, lookup: &lookup)
-        return Set(lookup.usage.keys)
     }
 
     /// The account with `coefficients`, folding on the calling thread the water part only when

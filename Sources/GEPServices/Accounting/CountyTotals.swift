@@ -56,7 +56,7 @@ public struct CountyTotals: Sendable {
         }
         let ordered = EcosystemAttribution.ordered(physical).map { (ecosystem: $0.ecosystem, quantity: $0.value) }
         let total: Double? = grid.physicalTotal == nil || county.physicalTotal == nil ? nil : ordered.reduce(0) { $0 + $1.quantity }
-        var notes = grid.notes.filter { !$0.hasPrefix("county totals") }
+        var notes = grid.notes
         if !totals.isEmpty {
             notes.append("county totals allocated by the grid's share of each type's county area: \(totals.map { $0.ecosystem?.id ?? "region" }.uniqued().joined(separator: ", "))")
         }

@@ -39,7 +39,7 @@ public enum AirPurification: ServiceModel {
         var sums: [EcosystemType?: Double] = [:]
         var notes = ["physical total adds the masses of different pollutants; see the lines for each"]
         for pollutant in Pollutant.air {
-            let types = context.presentTypes().filter { context.coefficients.has("air_purification.\(pollutant.key).\($0.id)") }
+            let types = context.typesWith("air_purification.\(pollutant.key)")
             let capacity = types.map { type in
                 context.coefficient("air_purification.\(pollutant.key).\(type.id)", "\(pollutant.tonnes)/(ha*a)", for: id)
                     * context.input.area(of: type)

@@ -41,7 +41,7 @@ public enum ClimateRegulation: ServiceModel {
         context.diagnostics += reader.diagnostics
         var physical: [(ecosystem: EcosystemType?, quantity: Double)] = []
         var lines: [ValueLine] = []
-        let vegetated = context.presentTypes().filter { context.coefficients.has("climate.transpiration_heat.\($0.id)") }
+        let vegetated = context.typesWith("climate.transpiration_heat")
         let surfaces = context.presentTypes(waterSurfaces)
         guard !vegetated.isEmpty || !surfaces.isEmpty else { return result(method: method, physical: [], total: 0, lines: []) }
         let eer = context.coefficient("climate.ac_energy_efficiency_ratio", "1", for: id)

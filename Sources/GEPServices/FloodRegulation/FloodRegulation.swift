@@ -36,7 +36,7 @@ public enum FloodRegulation: ServiceModel {
             lines.append(ValueLine(service: id, component: component, labelZH: zh, labelEN: en, ecosystem: type,
                                    quantity: volume, unit: .known("m3"), priceID: "price.reservoir_storage_cost", driver: driver))
         }
-        for type in context.presentTypes() where context.coefficients.has("storm_runoff_coefficient.\(type.id)") {
+        for type in context.typesWith("storm_runoff_coefficient") {
             let beta = context.coefficient("storm_runoff_coefficient.\(type.id)", "1", for: id)
             add(type, "vegetation", "植被与土壤滞蓄", "Vegetation and soil storage", context.product(.stormRain, type, for: id) * (1 - beta), .stormRain)
         }

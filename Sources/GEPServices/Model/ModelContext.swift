@@ -86,6 +86,13 @@ public struct ModelContext: Sendable {
         return counted
     }
 
+    /// Present types that have the coefficient `<prefix>.<type>` in force (`typesWith(_:excluded:)`
+    /// without the list of those left out).
+    public func typesWith(_ prefix: String) -> [EcosystemType] {
+        var excluded: [EcosystemType] = []
+        return typesWith(prefix, excluded: &excluded)
+    }
+
     /// A note naming the present types a service left out for want of `<prefix>.<type>`.
     public static func exclusionNote(_ excluded: [EcosystemType], prefix: String) -> [String] {
         excluded.isEmpty ? [] : ["not counted (no \(prefix).<type> in force): \(excluded.map(\.id).joined(separator: ", "))"]
