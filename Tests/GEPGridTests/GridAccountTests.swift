@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GEPCore
 import GEPRaster
+import GEPServices
 @testable import GEPGrid
 
 /// `gep grid`'s account: hand-computed cells, zones adding up to the total, thread-count
@@ -119,14 +120,20 @@ import GEPRaster
         }
     }
 
-    /// The committed synthetic sample: every zone set adds up to the grid total.
-    @Test func committedSampleZonesAddUp() throws {
-        let directory = Self.repository + "/samples/lianping/grid"
+    /// The committed synthetic sample's grid input (with its county input) and account.
+    static func sample() throws -> (GridInput, GridAccount) {
+        let directory = repository + "/samples/lianping/grid"
         let input = try GridInput.parse(InputFile.read(directory + "/lianping-grid-2023.json", relativeTo: "/"), file: "lianping-grid-2023.json", directory: directory).readingCounty()
         let classes = try LandCoverClasses.parse(InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
-        let grid = try GridAccountRunner.run(input: input, classes: classes, coefficients: Self.coefficients(), threads: 2) { path throws(GEPError) in
+        let grid = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients(), threads: 2) { path throws(GEPError) in
             try GeoTIFFBand(path: path)
         }
+        return (input, grid)
+    }
+
+    /// The committed synthetic sample: every zone set adds up to the grid total.
+    @Test func committedSampleZonesAddUp() throws {
+        let (_, grid) = try Self.sample()
         #expect(grid.zones.map(\.name) == ["township", "subwatershed", "xinfengjiang"])
         for zone in grid.zones {
             let sum = zone.rows.reduce(0.0) { $0 + $1.total }
@@ -134,5 +141,43 @@ import GEPRaster
         }
         #expect(grid.zones[0].rows.count == 13)
         #expect(grid.account.total > 0)
+    }
+
+    /// County totals on the sample grid: each county line times the grid's share of the
+    /// county's area of its type (of the whole county for lines without a type), recomputed
+    /// here from the county account and the grid's class cells; and in each zone, the line
+    /// times the zone's share of that area.
+    @Test func countyTotalsAreScaledAndAllocatedByArea() throws {
+        let (input, grid) = try Self.sample()
+        let countyInput = try #require(input.county)
+        let county = try AccountBuilder.build(input: countyInput, coefficients: Self.coefficients())
+        let hectaresPerCell = grid.cellArea / 1e4
+        func gridHectares(_ type: EcosystemType) -> Double {
+            grid.classes.filter { $0.ecosystem == type }.reduce(0) { $0 + $1.cells } * hectaresPerCell
+        }
+        let gridTotal = grid.classes.reduce(0) { $0 + $1.cells } * hectaresPerCell
+        func line(_ account: Account, _ service: ServiceID, _ component: String) throws -> (ValueLine, Double) {
+            let accounted = try #require(account.services.first { $0.id == service })
+            let index = try #require(accounted.lines.firstIndex { $0.component == component })
+            return (accounted.lines[index], accounted.lineValues[index])
+        }
+        // rice is attributed to paddy: scaled by the grid's paddy area over the county's
+        let (countyRice, countyRiceValue) = try line(county, .agriculturalProducts, "rice")
+        let (gridRice, gridRiceValue) = try line(grid.account, .agriculturalProducts, "rice")
+        let paddyShare = gridHectares(.paddy) / countyInput.area(of: .paddy)
+        #expect(paddyShare > 0.005 && paddyShare < 0.05)
+        #expect(abs(gridRice.quantity / (countyRice.quantity * paddyShare) - 1) < 1e-12)
+        #expect(abs(gridRiceValue / (countyRiceValue * paddyShare) - 1) < 1e-12)
+        // visits belong to no type: scaled by the grid's share of the county's whole area
+        let (countyVisits, _) = try line(county, .recreationTourism, "visits")
+        let (gridVisits, gridVisitsValue) = try line(grid.account, .recreationTourism, "visits")
+        #expect(abs(gridVisits.quantity / (countyVisits.quantity * gridTotal / countyInput.ecosystemAreaTotal) - 1) < 1e-12)
+        // in each township, recreation is its share of the grid's area
+        let recreation = try #require(grid.services.firstIndex(of: .recreationTourism))
+        for row in grid.zones[0].rows {
+            #expect(abs(row.values[recreation] - gridVisitsValue * row.cells * hectaresPerCell / gridTotal) <= 1e-9 * gridVisitsValue, "zone \(row.id)")
+        }
+        // the reconciliation keeps the county account beside the grid's
+        #expect(grid.county?.total == county.total)
     }
 }

@@ -18,7 +18,7 @@ struct GridAccountSetup {
     static func load(repository: String) throws -> GridAccountSetup {
         let directory = repository + "/samples/lianping/grid"
         let path = directory + "/lianping-grid-2023.json"
-        let input = try GridInput.parse(try InputFile.read(path, relativeTo: "/"), file: path, directory: directory)
+        let input = try GridInput.parse(try InputFile.read(path, relativeTo: "/"), file: path, directory: directory).readingCounty()
         let classes = try LandCoverClasses.parse(try InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
         let library = try CoefficientLibrary.load(directory: repository + "/coefficients")
         let coefficients = try EffectiveCoefficients.resolve(library: library, setID: input.coefficientSet)
@@ -28,12 +28,14 @@ struct GridAccountSetup {
 
 /// The multi-service grid account on a synthetic grid held in memory.
 enum GridAccountCases {
-    /// `kernel.grid_account`: `GridAccountRunner.run` with the sample's services and zones,
+    /// `kernel.grid_account`: `GridAccountRunner.run` with the sample's input (every service of its
+    /// county input: water balance, RUSLE, storm, cooling, evaporation and stock-change drivers
+    /// folded per cell) and zones,
     /// its `open` closure handing out the fixture's in-memory bands by file stem
     /// (`precip.tif` → the `precip` layer…).
     static func kernel(size: GridSize, threads: Int, fixture: SyntheticFixture, setup: GridAccountSetup) -> BenchmarkCase {
         .grid("kernel.grid_account", size: size, threads: threads,
-              note: "water_yield + RUSLE + carbon + oxygen; zones townships, subwatershed, xinfengjiang",
+              note: "all 16 services (water balance, RUSLE, stock change per cell); zones townships, subwatershed, xinfengjiang",
               setUp: { fixture.prepare() }) {
             let account = try GridAccountRunner.run(input: setup.input, classes: setup.classes, coefficients: setup.coefficients,
                                                     threads: threads) { path throws(GEPError) in try band(fixture, path) }
