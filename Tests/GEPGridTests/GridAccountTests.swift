@@ -121,14 +121,37 @@ import GEPServices
     }
 
     /// The committed synthetic sample's grid input (with its county input) and account.
-    static func sample() throws -> (GridInput, GridAccount) {
+    static func sample(threads: Int = 2, bandHeight: Int? = nil) throws -> (GridInput, GridAccount) {
         let directory = repository + "/samples/lianping/grid"
         let input = try GridInput.parse(InputFile.read(directory + "/lianping-grid-2023.json", relativeTo: "/"), file: "lianping-grid-2023.json", directory: directory).readingCounty()
         let classes = try LandCoverClasses.parse(InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
-        let grid = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients(), threads: 2) { path throws(GEPError) in
+        let grid = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients(), threads: threads,
+                                             bandHeight: bandHeight) { path throws(GEPError) in
             try GeoTIFFBand(path: path)
         }
         return (input, grid)
+    }
+
+    /// The sample's account, zones and classes are the same bits for any thread count and band
+    /// height (sums are formed row by row; seen failing with band partials summed per band).
+    @Test func sampleIsIdenticalForAnyThreadsAndBandHeight() throws {
+        let (_, reference) = try Self.sample(threads: 1, bandHeight: 1)
+        func bits(_ grid: GridAccount) -> [UInt64] {
+            var values: [Double] = []
+            for service in grid.account.services { values += service.lineValues + service.lines.map(\.quantity) }
+            for zone in grid.zones {
+                for row in zone.rows { values += row.values + row.physical + [row.cells, row.waterYield] }
+            }
+            for row in grid.classes { values += row.values + row.physical }
+            return values.map(\.bitPattern)
+        }
+        for (threads, height) in [(2, 7), (8, 64), (2, nil)] as [(Int, Int?)] {
+            let (_, grid) = try Self.sample(threads: threads, bandHeight: height)
+            let (found, expected) = (bits(grid), bits(reference))
+            let differing = zip(found, expected).filter { $0 != $1 }.count
+            #expect(found.count == expected.count && differing == 0,
+                    "threads \(threads), band height \(height.map(String.init) ?? "default"): \(differing) of \(expected.count) values differ")
+        }
     }
 
     /// The committed synthetic sample: every zone set adds up to the grid total.

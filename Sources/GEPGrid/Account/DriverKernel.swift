@@ -1,7 +1,8 @@
 import GEPServices
 
 /// The fused per-cell kernel of the grid account: for one band of decoded rows it computes
-/// every driver the plan asks for and adds them to the band's sums by class and by zone.
+/// every driver the plan asks for and adds them, row by row, to the band's records by class
+/// and by zone and class (`DriverRows`); with `maps` it also writes each cell's map values.
 ///
 /// Per cell of a mapped class c (depths in mm; products in the factors' units):
 /// - water: retained = max(0, P − α_c·P − ET)·[c counted] (`WaterBalance.depth`), yield = P − ET,
@@ -11,32 +12,57 @@ import GEPServices
 /// - stock: V_end − V_start.
 /// A cell whose needed layer is nodata (InVEST's rule, `NodataRule`) adds 0 to that driver
 /// and counts once in `nodataCells`. Values are summed in Double.
-struct DriverKernel: Sendable {
+struct DriverKernel: BandFold {
     let plan: DriverPlan
-    /// Nodata rules of the plan's layers, in index order.
+    /// Nodata rules of the plan's layers, in plan index order.
     let rules: [NodataRule]
     /// Nodata rules of the zone layers.
     let zoneRules: [NodataRule]
+    /// For each plan layer index, its position among the band's layers (a layer not read
+    /// points at the land cover, position 0, and is never used).
+    let positions: [Int]
+    /// Position of the first zone layer among the band's layers.
+    let zoneStart: Int
+    /// The per-cell maps to write, if any.
+    let maps: CellMaps?
+
+    var outputCount: Int { maps?.count ?? 0 }
+
+    func makePartial() -> DriverRows { DriverRows(zoneSets: zoneRules.count) }
+
+    func makeTotal() -> DriverSums { DriverSums(classCount: plan.classCount, width: plan.width, zoneSets: zoneRules.count) }
+
+    func merge(_ partial: DriverRows, into total: inout DriverSums) { total.add(partial) }
+
+    func process(_ band: GridBand, into partial: inout DriverRows) {
+        let layers = positions.map { band.layers[$0].baseAddress! }
+        let zones = zoneRules.indices.map { band.layers[zoneStart + $0].baseAddress! }
+        accumulate(rows: band.rows.count, width: band.width, layers: layers, zones: zones, outputs: band.outputs.map { $0.baseAddress! },
+                   into: &partial)
+    }
 
     /// Adds one band (`rows` rows of `width` cells; `layers[i]` the plan's layer i, `zones[s]`
-    /// zone set s) to `sums`.
-    func accumulate(rows: Int, width: Int, layers: [UnsafePointer<Float>], zones: [UnsafePointer<Float>], into sums: inout DriverSums) {
+    /// zone set s, `outputs[m]` map m when maps are written) to `rows`' records, row by row.
+    private func accumulate(rows: Int, width: Int, layers: [UnsafePointer<Float>], zones: [UnsafePointer<Float>],
+                            outputs: [UnsafeMutablePointer<Float>], into records: inout DriverRows) {
         let p = plan
         let w = p.width
         let classCount = p.classCount
-        let classSums = UnsafeMutablePointer<Double>.allocate(capacity: classCount * w)
-        classSums.initialize(repeating: 0, count: classCount * w)
-        let cellValues = UnsafeMutablePointer<Double>.allocate(capacity: max(1, width) * w)
-        cellValues.initialize(repeating: 0, count: max(1, width) * w)
-        let classOf = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, width))
-        let et = UnsafeMutablePointer<Float>.allocate(capacity: max(1, width))
-        let scratch = WaterYieldRowScratch(width: max(1, width))
-        defer { classSums.deallocate(); cellValues.deallocate(); classOf.deallocate(); et.deallocate(); scratch.deallocate() }
+        let columns = max(1, width)
+        var rowClass = RowSums(slots: classCount, width: w)
+        let cellValues = UnsafeMutablePointer<Double>.allocate(capacity: columns * w)
+        cellValues.initialize(repeating: 0, count: columns * w)
+        let classOf = UnsafeMutablePointer<Int32>.allocate(capacity: columns)
+        let et = UnsafeMutablePointer<Float>.allocate(capacity: columns)
+        let scratch = WaterYieldRowScratch(width: columns)
+        defer { rowClass.deallocate(); cellValues.deallocate(); classOf.deallocate(); et.deallocate(); scratch.deallocate() }
+        var rowZone = RowSums(slots: 4 * classCount, width: w)
+        defer { rowZone.deallocate() }
+        var rowZoneIDs: [Int] = []
         var resolvers = zoneRules.map { ZoneKeyResolver(rule: $0) }
         var unmapped: [Int32: Int] = [:]
         var nodataCells = 0
         let lulc = layers[0], lulcRule = rules[0]
-        let stride = classCount * w
         let waterMissing: UInt8 = 1
         p.mapped.withUnsafeBufferPointer { mapped in
         p.alpha.withUnsafeBufferPointer { alpha in
@@ -101,7 +127,7 @@ struct DriverKernel: Sendable {
                     let fraction = WaterYieldCell.vegetatedFraction(phi: scratch.phi[j], omega: scratch.omega[j], innerPower: scratch.power[j])
                     et[column] = fraction * layers[p.precipitation][start + column]
                 }
-                // pass 3: every driver of every cell, into the class sums and the row's cell values
+                // pass 3: every driver of every cell, into the row's class sums and cell values
                 for column in 0..<width {
                     let c = Int(classOf[column])
                     let cell = cellValues + column * w
@@ -143,13 +169,18 @@ struct DriverKernel: Sendable {
                         }
                     }
                     if missing { nodataCells += 1 }
-                    let base = classSums + c * w
-                    for s in 0..<w { base[s] += cell[s] }
+                    rowClass.add(cell, to: c)
+                }
+                if let maps { maps.write(row: start, width: width, classOf: classOf, cellValues: cellValues, slots: w, into: outputs) }
+                rowClass.flush { code, values in
+                    records.classCodes.append(Int32(code))
+                    records.classValues.append(contentsOf: UnsafeBufferPointer(start: values, count: w))
                 }
                 // zone pass: runs of equal stored zone values share one zone lookup
                 for set in zones.indices {
                     let values = zones[set] + start
                     var column = 0
+                    rowZoneIDs.removeAll(keepingCapacity: true)
                     while column < width {
                         let bits = values[column].bitPattern
                         var end = column + 1
@@ -158,31 +189,36 @@ struct DriverKernel: Sendable {
                         if id < 0 {
                             var cells = 0
                             for j in column..<end where classOf[j] >= 0 { cells += 1 }
-                            if cells > 0 { sums.zones[set].invalid[bits, default: 0] += cells }
+                            if cells > 0 { records.invalid[set][bits, default: 0] += cells }
                         } else {
                             var first = column
                             while first < end && classOf[first] < 0 { first += 1 }
                             if first < end {
-                                // the zone is entered only when the run has a mapped cell; its sums are borrowed once per run
-                                let offset = sums.zones[set].offset(of: id, stride: stride)
-                                sums.zones[set].sums.withUnsafeMutableBufferPointer { target in
-                                    let zone = target.baseAddress! + offset
-                                    for j in first..<end {
-                                        let c = Int(classOf[j])
-                                        guard c >= 0 else { continue }
-                                        let base = zone + c * w, cell = cellValues + j * w
-                                        for s in 0..<w { base[s] += cell[s] }
-                                    }
+                                // the zone's row position is looked up once per run of cells
+                                var position = rowZoneIDs.firstIndex(of: id) ?? -1
+                                if position < 0 {
+                                    position = rowZoneIDs.count
+                                    rowZoneIDs.append(id)
+                                    rowZone.reserve(slots: rowZoneIDs.count * classCount)
+                                }
+                                let base = position * classCount
+                                for j in first..<end {
+                                    let c = Int(classOf[j])
+                                    guard c >= 0 else { continue }
+                                    rowZone.add(cellValues + j * w, to: base + c)
                                 }
                             }
                         }
                         column = end
                     }
+                    rowZone.flush { slot, values in
+                        records.zoneKeys.append(DriverRows.ZoneKey(set: Int32(set), code: Int32(slot % classCount), id: rowZoneIDs[slot / classCount]))
+                        records.zoneValues.append(contentsOf: UnsafeBufferPointer(start: values, count: w))
+                    }
                 }
             }
         }}}}}}}
-        for (code, count) in unmapped { sums.unmappedCodes[code, default: 0] += count }
-        sums.nodataCells += nodataCells
-        for index in 0..<(classCount * w) { sums.byClass[index] += classSums[index] }
+        for (code, count) in unmapped { records.unmappedCodes[code, default: 0] += count }
+        records.nodataCells += nodataCells
     }
 }

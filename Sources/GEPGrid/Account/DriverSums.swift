@@ -1,6 +1,7 @@
 /// Double sums of the grid kernel's per-cell slots (cells and raw driver values) by land-cover
-/// class, and by zone and class for every zone set, for one band of rows or the whole grid.
-/// Partials merge by addition in band order, so totals do not depend on the thread count.
+/// class, and by zone and class for every zone set, over the whole grid: the bands' row
+/// records (`DriverRows`) added in row order, so totals do not depend on the band height or
+/// the thread count.
 struct DriverSums: Sendable {
     /// Slots per class: `DriverPlan.slots`.
     let width: Int
@@ -42,22 +43,6 @@ struct DriverSums: Sendable {
         self.classCount = classCount
         byClass = Array(repeating: 0, count: classCount * width)
         zones = Array(repeating: ZoneSums(), count: zoneSets)
-    }
-
-    /// Adds `other` into this one (call in band order).
-    mutating func merge(_ other: DriverSums) {
-        for i in byClass.indices { byClass[i] += other.byClass[i] }
-        let stride = classCount * width
-        for set in zones.indices {
-            let theirs = other.zones[set]
-            for (position, id) in theirs.ids.enumerated() {
-                let mine = zones[set].offset(of: id, stride: stride)
-                for k in 0..<stride { zones[set].sums[mine + k] += theirs.sums[position * stride + k] }
-            }
-            for (key, count) in theirs.invalid { zones[set].invalid[key, default: 0] += count }
-        }
-        for (code, count) in other.unmappedCodes { unmappedCodes[code, default: 0] += count }
-        nodataCells += other.nodataCells
     }
 
     /// Takes the slots `slots` from `other`, a fold of the same grid and classes; every other

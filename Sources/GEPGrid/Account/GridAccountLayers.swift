@@ -21,8 +21,6 @@ final class GridAccountLayers: Sendable {
     let zones: [any RasterBand]
     /// The land cover's geometry, shared by every layer.
     let geometry: GridGeometry
-    /// Rows per band.
-    let bandHeight: Int
 
     /// Opens the layers the accounted services need and checks their alignment.
     ///
@@ -95,7 +93,6 @@ final class GridAccountLayers: Sendable {
         self.bands = bands
         self.zones = zones
         self.geometry = geometry
-        bandHeight = BandStreaming.bandHeight(bands + zones)
     }
 
     /// The band of `role`, if read.
@@ -105,7 +102,7 @@ final class GridAccountLayers: Sendable {
     var residentBytes: Int { (bands.count + zones.count) * geometry.cellCount * MemoryLayout<Float>.size }
 
     /// The same layers decoded once into memory (on `threads` threads), so later folds read
-    /// cells in place instead of decoding the files again. Keeps the band height.
+    /// cells in place instead of decoding the files again.
     func loadedIntoMemory(threads: Int) throws(GEPError) -> GridAccountLayers {
         let sources = bands + zones
         let loaded = ResultSlots<InMemoryBand>(count: sources.count)
@@ -126,39 +123,31 @@ final class GridAccountLayers: Sendable {
             case let .failure(error): throw error
             }
         }
-        let layers = GridAccountLayers(sections: sections, waterMethod: waterMethod, roles: roles, bands: Array(memory.prefix(bands.count)),
-                                       zones: Array(memory.dropFirst(bands.count)), geometry: geometry)
-        precondition(layers.bandHeight == bandHeight, "loading layers into memory keeps their block heights")
-        return layers
+        return GridAccountLayers(sections: sections, waterMethod: waterMethod, roles: roles, bands: Array(memory.prefix(bands.count)),
+                                 zones: Array(memory.dropFirst(bands.count)), geometry: geometry)
     }
 
-    /// Folds the plan's drivers over the grid (only the water part when `waterOnly`), merging
-    /// band partials in band order (bit-identical for any thread count).
+    /// Folds the plan's drivers over the grid (only the water part when `waterOnly`) with
+    /// `GridEngine` (row records merged in row order: bit-identical for any thread count and
+    /// band height); with `maps`, writes each cell's map values to `output` in row order.
     ///
-    /// - Throws: Read errors, and cells outside their layer role's domain (counted as each
-    ///   band is folded; the message re-reads the layer for the first positions).
-    func fold(plan: DriverPlan, threads: Int, waterOnly: Bool = false) throws(GEPError) -> DriverSums {
+    /// - Throws: Read errors, errors from `output`, and cells outside their layer role's
+    ///   domain (counted as each band is read; the message re-reads the layer for the first
+    ///   positions).
+    func fold(plan: DriverPlan, engine: GridEngine, waterOnly: Bool = false, maps: CellMaps? = nil,
+              output: GridRowsHandler? = nil) throws(GEPError) -> DriverSums {
         var plan = plan
-        var read = Set(plan.roles.indices)
+        var read = Array(plan.roles.indices)
         if waterOnly {
             plan.products = []
             plan.stock = nil
-            read = Set([0, plan.precipitation] + plan.waterLayers)
+            read = [0, plan.precipitation] + plan.waterLayers
         }
-        let kernel = DriverKernel(plan: plan, rules: bands.map { NodataRule(band: $0) }, zoneRules: zones.map { NodataRule(band: $0) })
-        let layers: [(any RasterBand)?] = bands.indices.map { read.contains($0) ? bands[$0] : nil }
-        let width = geometry.width, count = bands.count, zoneCount = zones.count
-        let outside = OutsideDomainTally(roles.indices.map { (roles[$0], layers[$0]) })
-        let sums = try BandStreaming.fold(layers: layers + zones.map { Optional($0) }, geometry: geometry, height: bandHeight, threads: threads,
-                                          initial: { DriverSums(classCount: plan.classCount, width: plan.width, zoneSets: zoneCount) },
-                                          merge: { $0.merge($1) }) { rows, buffers, sums in
-            outside.count(cells: rows * width) { buffers[$0]! }
-            // absent layers are never read: the land cover stands in for them
-            let values = (0..<count).map { buffers[$0] ?? buffers[0]! }
-            kernel.accumulate(rows: rows, width: width, layers: values, zones: (0..<zoneCount).map { buffers[count + $0]! }, into: &sums)
-        }
-        try outside.throwIfOutside()
-        return sums
+        var positions = Array(repeating: 0, count: bands.count)
+        for (position, index) in read.enumerated() { positions[index] = position }
+        let kernel = DriverKernel(plan: plan, rules: bands.map { NodataRule(band: $0) }, zoneRules: zones.map { NodataRule(band: $0) },
+                                  positions: positions, zoneStart: read.count, maps: maps)
+        return try engine.stream(kernel, layers: read.map { bands[$0] } + zones, output: output, roles: read.map { roles[$0] })
     }
 }
 

@@ -10,7 +10,7 @@ import GEPRaster
 /// Every other driver is linear in its coefficients (`CellDriver`), so the other coefficients
 /// and the prices only rebuild the account from the same sums. A recomputation is
 /// bit-identical to `GridAccountRunner.run` with the same coefficients, because the water part
-/// folded alone adds the same cell values in the same band order as the full fold.
+/// folded alone adds the same cell values in the same row order as the full fold.
 public final class IncrementalGridAccount: @unchecked Sendable {
     /// The folds and reuses made so far.
     public struct Statistics: Sendable, Equatable {
@@ -63,7 +63,7 @@ public final class IncrementalGridAccount: @unchecked Sendable {
         if let varying { refolds = refolds && !varying.isDisjoint(with: plan.waterCoefficients) }
         isResident = refolds && opened.residentBytes <= residentLimit
         layers = isResident ? try opened.loadedIntoMemory(threads: threads) : opened
-        baseSums = try layers.fold(plan: plan, threads: threads)
+        baseSums = try layers.fold(plan: plan, engine: GridEngine(threadCount: threads))
         base = try pricing.assemble(baseSums, plan: plan, focus: focus)
         self.focus = focus
         self.input = input
@@ -90,7 +90,7 @@ public final class IncrementalGridAccount: @unchecked Sendable {
             if let known = cached(key) {
                 folded = known
             } else {
-                folded = try layers.fold(plan: plan, threads: 1, waterOnly: true)
+                folded = try layers.fold(plan: plan, engine: GridEngine(threadCount: 1), waterOnly: true)
                 remember(key, folded)
                 lock.withLock { counts.folds["water", default: 0] += 1 }
             }

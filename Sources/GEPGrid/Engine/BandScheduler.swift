@@ -1,19 +1,19 @@
 import Foundation
 import GEPCore
 
-/// Hands out bands to workers and merges finished bands strictly in band order.
+/// Hands out bands to workers and merges finished bands' partials strictly in band order.
 ///
 /// Workers claim bands in increasing order but never more than `window` bands beyond the
 /// next one to merge, so at most `window` finished-but-unmerged bands (and their output
 /// buffers) exist at once. The thread that finishes the next band in order merges it and
 /// any consecutive finished bands after it, delivering their output rows in row order.
-final class BandScheduler<Record: ZoneRecord>: @unchecked Sendable {
+final class BandScheduler<Fold: BandFold>: @unchecked Sendable {
     private let condition = NSCondition()
     private let bandCount: Int
     private let window: Int
     private var nextClaim = 0
     private var nextMerge = 0
-    private var pending: [Int: (accumulator: BandAccumulator<Record>, outputs: OutputBlock?)] = [:]
+    private var pending: [Int: (partial: Fold.Partial, outputs: OutputBlock?)] = [:]
     private var merging = false
     private var failure: (band: Int, error: GEPError)?
     private var freeBlocks: [OutputBlock] = []
@@ -21,7 +21,8 @@ final class BandScheduler<Record: ZoneRecord>: @unchecked Sendable {
     private let outputCapacity: Int
     private let outputCount: Int
     // Touched only by the merging thread, which `merging` makes exclusive.
-    private var merger: ZoneMerger<Record>
+    private let fold: Fold
+    private var total: Fold.Total
     private let deliver: GridRowsHandler?
     private let rowsOfBand: (Int) -> Range<Int>
     private let width: Int
@@ -31,14 +32,15 @@ final class BandScheduler<Record: ZoneRecord>: @unchecked Sendable {
         let storage: UnsafeMutableBufferPointer<Float>
     }
 
-    init(bandCount: Int, window: Int, width: Int, outputCount: Int, bandHeight: Int, zoneRule: NodataRule,
+    init(fold: Fold, bandCount: Int, window: Int, width: Int, bandHeight: Int,
          rowsOfBand: @escaping (Int) -> Range<Int>, deliver: GridRowsHandler?) {
         self.bandCount = bandCount
         self.window = window
         self.width = width
-        self.outputCount = deliver == nil ? 0 : outputCount
+        self.outputCount = deliver == nil ? 0 : fold.outputCount
         self.outputCapacity = bandHeight * width
-        self.merger = ZoneMerger(zoneRule: zoneRule)
+        self.fold = fold
+        self.total = fold.makeTotal()
         self.rowsOfBand = rowsOfBand
         self.deliver = deliver
     }
@@ -92,9 +94,9 @@ final class BandScheduler<Record: ZoneRecord>: @unchecked Sendable {
 
     /// Stores a finished band and, if no other thread is merging, merges every finished band
     /// that is next in order.
-    func complete(band: Int, accumulator: BandAccumulator<Record>, outputs: OutputBlock?) {
+    func complete(band: Int, partial: Fold.Partial, outputs: OutputBlock?) {
         condition.lock()
-        pending[band] = (accumulator, outputs)
+        pending[band] = (partial, outputs)
         guard !merging else {
             condition.unlock()
             return
@@ -103,7 +105,7 @@ final class BandScheduler<Record: ZoneRecord>: @unchecked Sendable {
         while failure == nil, let item = pending.removeValue(forKey: nextMerge) {
             let index = nextMerge
             condition.unlock()
-            let error = mergeAndDeliver(band: index, item.accumulator, item.outputs)
+            let error = mergeAndDeliver(band: index, item.partial, item.outputs)
             condition.lock()
             if let block = item.outputs { freeBlocks.append(block) }
             if let error, failure.map({ index < $0.band }) ?? true { failure = (index, error) }
@@ -114,8 +116,8 @@ final class BandScheduler<Record: ZoneRecord>: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func mergeAndDeliver(band: Int, _ accumulator: BandAccumulator<Record>, _ outputs: OutputBlock?) -> GEPError? {
-        merger.merge(accumulator)
+    private func mergeAndDeliver(band: Int, _ partial: Fold.Partial, _ outputs: OutputBlock?) -> GEPError? {
+        fold.merge(partial, into: &total)
         guard let deliver, let outputs else { return nil }
         let rows = rowsOfBand(band)
         let buffers = buffers(of: outputs, cells: rows.count * width).map { UnsafeBufferPointer($0) }
@@ -128,11 +130,11 @@ final class BandScheduler<Record: ZoneRecord>: @unchecked Sendable {
     }
 
     /// The merged totals, or the error of the earliest failed band.
-    func finish() throws(GEPError) -> GridRun<Record> {
+    func finish() throws(GEPError) -> Fold.Total {
         condition.lock()
         defer { condition.unlock() }
         if let failure { throw failure.error }
         precondition(nextMerge == bandCount, "BandScheduler: \(nextMerge) of \(bandCount) bands merged")
-        return merger.result
+        return total
     }
 }

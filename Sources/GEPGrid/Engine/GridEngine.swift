@@ -3,19 +3,21 @@ import Foundation
 import GEPCore
 import GEPRaster
 
-/// Streams aligned raster layers in row bands through a kernel on several threads, with
-/// results that are bit-identical for any thread count and band height.
+/// Streams aligned raster layers in row bands through a computation on several threads, with
+/// results that are bit-identical for any thread count and band height: the one engine of
+/// every grid command (water yield, carbon, the grid account and its scenarios and sensitivity runs).
 ///
-/// A run checks that every layer (and the zone layer) has the first layer's `GridGeometry`,
-/// splits the grid into bands of `bandHeight` rows, and runs `threadCount` workers under
-/// `DispatchQueue.concurrentPerform`. Each worker owns scratch buffers for one band of every
-/// layer, decodes the band's rows into them (layers already in memory, `InMemoryBand` and
-/// `ESRIASCIIBand`, are used in place), runs the kernel's fused per-cell loop and produces a
-/// `BandAccumulator`. Bands are merged in band order (a bounded reorder window of
-/// 2 × threads bands), and per-cell output rows are delivered in row order.
+/// A run checks that every layer has the first layer's `GridGeometry`, splits the grid into
+/// bands of `bandHeight(for:)` rows, and runs `threadCount` workers under
+/// `DispatchQueue.concurrentPerform`. Each worker claims the next band, decodes its rows of
+/// every layer into scratch buffers (layers already in memory, `InMemoryBand` and
+/// `ESRIASCIIBand`, are used in place) and folds it into a partial (`BandFold`: a
+/// `GridKernel`'s zone records, or the grid account's row records). `BandScheduler` merges the
+/// partials in band order within a bounded window of 2 × threads bands, and delivers per-cell
+/// output rows in row order.
 ///
-/// Memory: threads × (layers + 1) × bandHeight × width Floats of scratch, plus, when outputs
-/// are wanted, up to 2 × threads bands of output buffers (the reorder window); never the whole grid.
+/// Memory: threads × layers × bandHeight × width Floats of scratch, plus at most 2 × threads
+/// band partials and, when outputs are wanted, their output buffers; never the whole grid.
 public struct GridEngine: Sendable {
     /// Worker threads, at least 1.
     public var threadCount: Int
@@ -67,27 +69,41 @@ public struct GridEngine: Sendable {
                                         output: GridRowsHandler? = nil, roles: [String?] = []) throws(GEPError) -> GridRun<Kernel.Record> {
         precondition(!layers.isEmpty, "GridEngine.run needs at least one layer")
         let all = layers + (zones.map { [$0] } ?? [])
-        try GridAlignment.check(all)
+        let capacity = zones == nil ? bandHeight(for: all) * layers[0].geometry.width : 0
+        let fold = ZoneFold(kernel: kernel, hasZones: zones != nil,
+                            zoneRule: zones.map { NodataRule(band: $0) } ?? NodataRule(nodata: nil, isFloatingPoint: true),
+                            noZones: [Float](repeating: 0, count: capacity))
+        return try stream(fold, layers: all, output: output, roles: roles).result
+    }
+
+    /// Streams aligned `layers` through `fold`: bands of `bandHeight(for: layers)` rows,
+    /// claimed by `threadCount` workers in increasing order, their partials merged into the
+    /// total in band order by `BandScheduler` (at most 2 × workers bands outstanding).
+    ///
+    /// - Parameters:
+    ///   - roles: For each layer, the `GridLayers` role whose domain its cells must lie in
+    ///     (`nil` or absent: none); cells outside are counted as the bands are read.
+    /// - Throws: as `run`.
+    func stream<Fold: BandFold>(_ fold: Fold, layers: [any RasterBand], output: GridRowsHandler? = nil,
+                                roles: [String?] = []) throws(GEPError) -> Fold.Total {
+        precondition(!layers.isEmpty, "GridEngine.stream needs at least one layer")
+        try GridAlignment.check(layers)
         let geometry = layers[0].geometry
         let width = geometry.width, height = geometry.height
-        let bandHeight = self.bandHeight(for: all)
+        let bandHeight = self.bandHeight(for: layers)
         let bandCount = width == 0 ? 0 : (height + bandHeight - 1) / bandHeight
         let rowsOfBand: @Sendable (Int) -> Range<Int> = { band in
             (band * bandHeight)..<min(height, (band + 1) * bandHeight)
         }
         let workers = max(1, min(threadCount, bandCount))
-        let scheduler = BandScheduler<Kernel.Record>(
-            bandCount: bandCount, window: 2 * workers, width: width, outputCount: kernel.outputCount,
-            bandHeight: bandHeight, zoneRule: zones.map { NodataRule(band: $0) } ?? NodataRule(nodata: nil, isFloatingPoint: true),
-            rowsOfBand: rowsOfBand, deliver: output)
+        let scheduler = BandScheduler(fold: fold, bandCount: bandCount, window: 2 * workers, width: width, bandHeight: bandHeight,
+                                      rowsOfBand: rowsOfBand, deliver: output)
         let capacity = bandHeight * width
         let outside = OutsideDomainTally(layers.indices.map { (roles.indices.contains($0) ? roles[$0] : nil, layers[$0]) })
-        ResidentLayers.with(all) { resident in
+        ResidentLayers.with(layers) { resident in
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: (layers.count + 1) * capacity)
+                let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: layers.count * capacity)
                 defer { scratch.deallocate() }
-                let zoneScratch = UnsafeMutableBufferPointer(rebasing: scratch[(layers.count * capacity)...])
-                if zones == nil { zoneScratch.initialize(repeating: 0) }
                 while let band = scheduler.claim() {
                     let rows = rowsOfBand(band)
                     let cells = rows.count * width
@@ -103,22 +119,13 @@ public struct GridEngine: Sendable {
                             try layer.read(rows: rows, into: buffer)
                             inputs.append(UnsafeBufferPointer(buffer))
                         }
-                        var zoneValues = UnsafeBufferPointer(rebasing: zoneScratch[..<cells])
-                        if let zones {
-                            if let values = resident.rows(rows, of: layers.count, width: width) {
-                                zoneValues = values
-                            } else {
-                                let buffer = UnsafeMutableBufferPointer(rebasing: zoneScratch[..<cells])
-                                try zones.read(rows: rows, into: buffer)
-                            }
-                        }
                         outside.count(cells: cells) { inputs[$0].baseAddress! }
                         let block = scheduler.outputBlock()
-                        var accumulator = BandAccumulator<Kernel.Record>()
-                        kernel.process(GridBand(rows: rows, width: width, layers: inputs, zones: zoneValues,
-                                                outputs: scheduler.buffers(of: block, cells: cells)),
-                                       into: &accumulator)
-                        scheduler.complete(band: band, accumulator: accumulator, outputs: block)
+                        var partial = fold.makePartial()
+                        fold.process(GridBand(rows: rows, width: width, layers: inputs, zones: UnsafeBufferPointer(start: nil, count: 0),
+                                              outputs: scheduler.buffers(of: block, cells: cells)),
+                                     into: &partial)
+                        scheduler.complete(band: band, partial: partial, outputs: block)
                     } catch {
                         scheduler.fail(band: band, error: error)
                     }
