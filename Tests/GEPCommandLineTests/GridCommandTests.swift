@@ -53,6 +53,31 @@ import GEPRaster
         #expect(abs(gridYield / volume - 1) < 1e-6)
     }
 
+    @Test func gridWritesPerCellMapsThatAddUpToTheAccount() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = gep(["grid", "\(Self.sample)/lianping-grid-2023.json", "--format", "json", "--out", directory + "/maps"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let total = try #require(JSONParser.parse(run.stdout, file: "stdout")["account"]?["total_yuan"]?.double)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/maps")
+        #expect(files.contains("gep_total.tif") && files.contains("maps.csv") && files.contains("climate_regulation_value.tif"))
+        let listing = try String(contentsOfFile: directory + "/maps/maps.csv", encoding: .utf8)
+        #expect(listing.hasPrefix("file,service,unit,nodata,description\n"))
+        #expect(listing.contains("water_conservation_quantity.tif,water_conservation,m3/ha,"))
+        #expect(listing.split(separator: "\n").count - 1 == files.count - 1)
+        let map = try GeoTIFFBand(path: directory + "/maps/gep_total.tif")
+        let lulc = try GeoTIFFBand(path: Self.repository + "/" + Self.sample + "/lulc.tif")
+        #expect(map.geometry == lulc.geometry)
+        #expect(map.dataType == .float32 && map.blockHeight == 256)
+        let cells = try map.readAll().filter { Double($0) != map.nodata }
+        let sum = cells.reduce(0.0) { $0 + Double($1) } * map.geometry.cellArea / 1e4
+        #expect(abs(sum / total - 1) < 1e-6)
+        // a run that fails after the maps are streamed (its report cannot be written) leaves no maps
+        let failed = gep(["grid", "\(Self.sample)/lianping-grid-2023.json", "--output", "/proc/gep-report.json", "--out", directory + "/failed"])
+        #expect(failed.status == 73, "\(failed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/failed"))
+    }
+
     @Test func waterYieldWritesPerCellRasters() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

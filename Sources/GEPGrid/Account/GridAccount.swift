@@ -45,4 +45,7 @@ public struct GridAccount: Sendable {
     public var waterYield: Double
     /// The county account of the grid's county input, for reconciliation (nil without one).
     public var county: Account?
+
+    /// The value of a map cell without a mapped land-cover class (−3.4028235e38).
+    public static var mapNodata: Float { GridAccountAssembly.mapNodata }
 }

@@ -16,33 +16,33 @@ struct GridAccountAssembly {
     let layers: GridAccountLayers
     let plan: DriverPlan
 
+    /// Where `driver` is found among a cell's slots: the slot value times `scale` times `size`
+    /// (the cell's area in m², or in ha for per-hectare drivers) is the driver in its unit
+    /// (m², m³, t…); nil when the grid did not fold it.
+    func slot(of driver: CellDriver) -> (slot: Int, scale: Double, size: Double)? {
+        let area = layers.geometry.cellArea
+        switch driver {
+        case .retainedWater: return plan.water == nil ? nil : (DriverPlan.retainedSlot, 1e-3, area)
+        case .waterYield: return plan.water == nil ? nil : (DriverPlan.yieldSlot, 1e-3, area)
+        case .stockIncrement: return plan.stock == nil ? nil : (plan.stockSlot, 1e-4, area)
+        default:
+            guard driver.productFactors != nil else { return nil }
+            return (plan.products.first { $0.driver == driver }?.slot ?? 0, driver.depthScale, driver.isPerHectare ? area * 1e-4 : area)
+        }
+    }
+
     /// Driver sums of one class from its slot sums.
     func drivers(_ slots: ArraySlice<Double>) -> [CellDriver: Double] {
-        let base = slots.startIndex
-        let area = layers.geometry.cellArea
-        let cells = slots[base]
         var result: [CellDriver: Double] = [:]
-        for driver in CellDriver.allCases where driver.productFactors != nil {
-            result[driver] = cells * driver.depthScale * (driver.isPerHectare ? area * 1e-4 : area)
+        for driver in CellDriver.allCases {
+            guard let (slot, scale, size) = slot(of: driver) else { continue }
+            result[driver] = slots[slots.startIndex + slot] * scale * size
         }
-        for product in plan.products {
-            result[product.driver] = slots[base + product.slot] * product.driver.depthScale * (product.driver.isPerHectare ? area * 1e-4 : area)
-        }
-        if plan.water != nil {
-            result[.retainedWater] = slots[base + DriverPlan.retainedSlot] * 1e-3 * area
-            result[.waterYield] = slots[base + DriverPlan.yieldSlot] * 1e-3 * area
-        }
-        if plan.stock != nil { result[.stockIncrement] = slots[base + plan.stockSlot] * 1e-4 * area }
         return result
     }
 
     /// The drivers the grid folded.
-    var folded: Set<CellDriver> {
-        var set = Set(CellDriver.allCases.filter { $0.productFactors != nil })
-        if plan.water != nil { set.formUnion([.retainedWater, .waterYield]) }
-        if plan.stock != nil { set.insert(.stockIncrement) }
-        return set
-    }
+    var folded: Set<CellDriver> { Set(CellDriver.allCases.filter { slot(of: $0) != nil }) }
 
     /// Driver sums by type over the classes whose slots `slots(code)` gives.
     func byType(_ slots: (Int) -> ArraySlice<Double>?) -> [EcosystemType: [CellDriver: Double]] {

@@ -70,4 +70,10 @@ struct GridAccountPricing {
                            cellArea: layers.geometry.cellArea, unmappedCodes: sums.unmappedCodes, nodataCells: sums.nodataCells,
                            waterYield: yield, county: county)
     }
+
+    /// The per-cell maps of `grid` (assembled from `sums` without a focus) and their weights.
+    func maps(_ grid: GridAccount, sums: DriverSums, plan: DriverPlan) -> (maps: [GridMap], weights: CellMaps) {
+        let assembly = GridAccountAssembly(input: input, classes: classes, layers: layers, plan: plan)
+        return assembly.maps(account: grid.account, services: grid.services, whole: assembly.byType { sums.classSlots($0) })
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GEPCore
 import GEPGrid
 import GEPRaster
@@ -26,6 +27,13 @@ final class OutputRasters: @unchecked Sendable {
             for index in writers.indices {
                 try writers[index].append(rows: rows.outputs[index], count: rows.rows.count)
             }
+        }
+    }
+
+    /// Writes a small text file (a listing of the rasters) beside them; it appears with them.
+    func write(text: String, named name: String) throws(GEPError) {
+        guard FileManager.default.createFile(atPath: directory.file(name), contents: Data(text.utf8)) else {
+            throw .cannotCreateOutput(path: directory.file(name), reason: "cannot write the file")
         }
     }
 
