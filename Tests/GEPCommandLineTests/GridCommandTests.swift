@@ -49,8 +49,19 @@ import GEPRaster
         let gridYield = try #require(budyko["account"]?["indicators"]?.elements?.first { $0["id"]?.string == "water_yield" }?["value"]?.double)
         let model = gep(waterYieldArguments + ["--format", "json"])
         #expect(model.status == 0, "\(model.stderr)")
-        let volume = try #require(JSONParser.parse(model.stdout, file: "stdout")["total"]?["wyield_vol_m3"]?.double)
-        #expect(abs(gridYield / volume - 1) < 1e-6)
+        let modelRoot = try JSONParser.parse(model.stdout, file: "stdout")
+        let volume = try #require(modelRoot["total"]?["wyield_vol_m3"]?.double)
+        #expect(abs(gridYield / volume - 1) < 1e-12)
+        // per sub-watershed, the grid's water yield is gep water-yield's volume bit for bit:
+        // the same Float cell values summed in the same order
+        let modelZones = try #require(modelRoot["zones"]?.elements)
+        let gridZones = try #require(budyko["zones"]?["subwatershed"]?.elements).filter { $0["id"]?.double != 0 }
+        #expect(modelZones.count == gridZones.count && modelZones.count > 5)
+        for (mine, theirs) in zip(gridZones, modelZones) {
+            #expect(mine["id"]?.double == theirs["id"]?.double)
+            let (a, b) = (try #require(mine["water_yield_m3"]?.double), try #require(theirs["wyield_vol_m3"]?.double))
+            #expect(a.bitPattern == b.bitPattern, "zone \(mine["id"]?.double ?? -1): grid \(a), water-yield \(b)")
+        }
     }
 
     @Test func gridWritesPerCellMapsThatAddUpToTheAccount() throws {

@@ -5,7 +5,9 @@ import GEPServices
 /// and by zone and class (`DriverRows`); with `maps` it also writes each cell's map values.
 ///
 /// Per cell of a mapped class c (depths in mm; products in the factors' units):
-/// - water: retained = max(0, P − α_c·P − ET)·[c counted] (`WaterBalance.depth`), yield = P − ET,
+/// - water: retained = max(0, P − α_c·P − ET)·[c counted] (`WaterBalance.depth`), yield = P − ET
+///   (Fu–Budyko: InVEST's (1 − fractp)·P in Float, and per zone also summed over the zone's
+///   runs of cells as `gep water-yield` sums it, so the zone volumes are the same bits),
 ///   with ET measured (a layer or the class's county figure) or Fu–Budyko's AET computed as
 ///   InVEST 3.20 does in Float (`WaterYieldCell`); P nodata or 0 leaves the cell out;
 /// - each product driver: Π of its layer factors;
@@ -59,6 +61,7 @@ struct DriverKernel: BandFold {
         var rowZone = RowSums(slots: 4 * classCount, width: w)
         defer { rowZone.deallocate() }
         var rowZoneIDs: [Int] = []
+        var rowZoneYield: [Double] = []
         var resolvers = zoneRules.map { ZoneKeyResolver(rule: $0) }
         var unmapped: [Int32: Int] = [:]
         var nodataCells = 0
@@ -113,7 +116,9 @@ struct DriverKernel: BandFold {
                                     scratch.queue[queued] = Int32(column)
                                     queued += 1
                                 } else {
-                                    et[column] = WaterYieldCell.nonVegetatedFraction(pet: pet, precipitation: precipitation) * precipitation
+                                    let fraction = WaterYieldCell.nonVegetatedFraction(pet: pet, precipitation: precipitation)
+                                    scratch.fractp[column] = fraction
+                                    et[column] = fraction * precipitation
                                 }
                             }
                         }
@@ -125,6 +130,7 @@ struct DriverKernel: BandFold {
                 for j in 0..<queued {
                     let column = Int(scratch.queue[j])
                     let fraction = WaterYieldCell.vegetatedFraction(phi: scratch.phi[j], omega: scratch.omega[j], innerPower: scratch.power[j])
+                    scratch.fractp[column] = fraction
                     et[column] = fraction * layers[p.precipitation][start + column]
                 }
                 // pass 3: every driver of every cell, into the row's class sums and cell values
@@ -145,7 +151,12 @@ struct DriverKernel: BandFold {
                             let evapotranspiration = water == .balance(evapotranspiration: nil) ? classET[c] : Double(et[column])
                             let depth = WaterBalance.depth(precipitation: precipitation, runoffCoefficient: alpha[c], evapotranspiration: evapotranspiration)
                             cell[DriverPlan.retainedSlot] = max(0, depth) * conserves[c]
-                            cell[DriverPlan.yieldSlot] = precipitation - evapotranspiration
+                            if case .fuBudyko = water {
+                                // InVEST's wyield = (1 − fractp)·P in Float, the cell value `gep water-yield` sums
+                                cell[DriverPlan.yieldSlot] = Double((1 - scratch.fractp[column]) * layers[p.precipitation][i])
+                            } else {
+                                cell[DriverPlan.yieldSlot] = precipitation - evapotranspiration
+                            }
                         }
                     }
                     for product in p.products {
@@ -199,14 +210,18 @@ struct DriverKernel: BandFold {
                                 if position < 0 {
                                     position = rowZoneIDs.count
                                     rowZoneIDs.append(id)
+                                    rowZoneYield.append(0)
                                     rowZone.reserve(slots: rowZoneIDs.count * classCount)
                                 }
                                 let base = position * classCount
+                                var runYield = 0.0
                                 for j in first..<end {
                                     let c = Int(classOf[j])
                                     guard c >= 0 else { continue }
                                     rowZone.add(cellValues + j * w, to: base + c)
+                                    if w > DriverPlan.yieldSlot { runYield += cellValues[j * w + DriverPlan.yieldSlot] }
                                 }
+                                rowZoneYield[position] += runYield
                             }
                         }
                         column = end
@@ -215,6 +230,13 @@ struct DriverKernel: BandFold {
                         records.zoneKeys.append(DriverRows.ZoneKey(set: Int32(set), code: Int32(slot % classCount), id: rowZoneIDs[slot / classCount]))
                         records.zoneValues.append(contentsOf: UnsafeBufferPointer(start: values, count: w))
                     }
+                    if p.water != nil {
+                        for (position, id) in rowZoneIDs.enumerated() {
+                            records.yieldKeys.append(DriverRows.ZoneKey(set: Int32(set), code: -1, id: id))
+                            records.yieldValues.append(rowZoneYield[position])
+                        }
+                    }
+                    rowZoneYield.removeAll(keepingCapacity: true)
                 }
             }
         }}}}}}}

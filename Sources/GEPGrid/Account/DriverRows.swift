@@ -20,6 +20,11 @@ struct DriverRows {
     var zoneKeys: [ZoneKey] = []
     /// `width` sums per zone record.
     var zoneValues: [Double] = []
+    /// Key of each zone water-yield record (`code` −1), rows in order: the zone's yield depth
+    /// summed over its runs of cells in the row, as `gep water-yield` sums it.
+    var yieldKeys: [ZoneKey] = []
+    /// The yield depth sum of each zone water-yield record, mm.
+    var yieldValues: [Double] = []
     /// Per zone set, zone values that are not usable ids (by bit pattern) with the cells of a
     /// mapped class they hold.
     var invalid: [[UInt32: Int]]
@@ -57,6 +62,11 @@ extension DriverSums {
                     for s in 0..<w { total[target + s] += values[source + s] }
                 }
             }
+        }
+        for (key, value) in zip(rows.yieldKeys, rows.yieldValues) {
+            let set = Int(key.set)
+            _ = zones[set].offset(of: key.id, stride: stride)
+            zones[set].yield[zones[set].index[key.id]!] += value
         }
         for (set, invalid) in rows.invalid.enumerated() {
             for (key, count) in invalid { zones[set].invalid[key, default: 0] += count }

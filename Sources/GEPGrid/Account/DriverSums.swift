@@ -25,6 +25,8 @@ struct DriverSums: Sendable {
         var index: [Int: Int] = [:]
         /// `ids.count × classCount × width` sums.
         var sums: [Double] = []
+        /// Per zone (`ids` order), the water-yield depth summed in `gep water-yield`'s order, mm.
+        var yield: [Double] = []
         /// Zone values that are not usable ids, by bit pattern, with cell counts.
         var invalid: [UInt32: Int] = [:]
 
@@ -34,6 +36,7 @@ struct DriverSums: Sendable {
             index[id] = ids.count
             ids.append(id)
             sums.append(contentsOf: repeatElement(0, count: stride))
+            yield.append(0)
             return (ids.count - 1) * stride
         }
     }
@@ -58,6 +61,7 @@ struct DriverSums: Sendable {
                 for row in 0..<classCount {
                     for s in slots { zones[set].sums[position * stride + row * width + s] = other.zones[set].sums[theirs * stride + row * width + s] }
                 }
+                if slots.contains(DriverPlan.yieldSlot) { zones[set].yield[position] = other.zones[set].yield[theirs] }
             }
         }
     }

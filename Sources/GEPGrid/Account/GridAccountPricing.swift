@@ -51,7 +51,10 @@ struct GridAccountPricing {
             (name: input.zones[index].name, rows: sums.zones[index].ids.enumerated().sorted { $0.element < $1.element }.map { position, id in
                 let part = assembly.byType { sums.zoneSlots(set: index, position: position, code: $0) }
                 let cells = (0..<sums.classCount).reduce(0.0) { $0 + sums.zoneSlots(set: index, position: position, code: $1).first! }
-                return GridAccountAssembly.row(id: id, ecosystem: nil, cells: cells, part: part, whole: whole, account: wholeAccount, services: services)
+                var row = GridAccountAssembly.row(id: id, ecosystem: nil, cells: cells, part: part, whole: whole, account: wholeAccount, services: services)
+                // the zone's yield summed cell by cell as `gep water-yield` sums it (same bits with Fu–Budyko)
+                if plan.water != nil { row.waterYield = sums.zones[index].yield[position] * layers.geometry.cellArea / 1000 }
+                return row
             })
         }
         let classRows = classes.types.keys.sorted().filter { $0 < sums.classCount }.map { code in
