@@ -44,29 +44,70 @@ struct DriverKernel: BandFold {
     }
 
     /// Adds one band (`rows` rows of `width` cells; `layers[i]` the plan's layer i, `zones[s]`
-    /// zone set s, `outputs[m]` map m when maps are written) to `rows`' records, row by row.
-    private func accumulate(rows: Int, width: Int, layers: [UnsafePointer<Float>], zones: [UnsafePointer<Float>],
+    /// zone set s, `outputs[m]` map m when maps are written) to `records`, row by row.
+    ///
+    /// Per row: pass 1 classifies the cells and prepares the water part, pass 2 runs Fu's
+    /// powers back to back, pass 3 computes every cell's slots, and the zone pass adds each
+    /// cell once, into the row's sums of its class in its run's combination of zones (one id
+    /// per zone set); the row's class and zone × class records are then added up from those
+    /// combinations, so the cost per cell does not grow with the number of zone sets.
+    private func accumulate(rows: Int, width: Int, layers layerList: [UnsafePointer<Float>], zones zoneList: [UnsafePointer<Float>],
                             outputs: [UnsafeMutablePointer<Float>], into records: inout DriverRows) {
         let p = plan
         let w = p.width
         let classCount = p.classCount
         let columns = max(1, width)
-        var rowClass = RowSums(slots: classCount, width: w)
+        let sets = zoneList.count
         let cellValues = UnsafeMutablePointer<Double>.allocate(capacity: columns * w)
         cellValues.initialize(repeating: 0, count: columns * w)
+        for column in 0..<columns { cellValues[column * w] = 1 }   // slot 0 counts the cell
+        let missing = UnsafeMutablePointer<UInt8>.allocate(capacity: columns)
         let classOf = UnsafeMutablePointer<Int32>.allocate(capacity: columns)
         let et = UnsafeMutablePointer<Float>.allocate(capacity: columns)
         let scratch = WaterYieldRowScratch(width: columns)
-        defer { rowClass.deallocate(); cellValues.deallocate(); classOf.deallocate(); et.deallocate(); scratch.deallocate() }
-        var rowZone = RowSums(slots: 4 * classCount, width: w)
-        defer { rowZone.deallocate() }
-        var rowZoneIDs: [Int] = []
-        var rowZoneYield: [Double] = []
+        let layers = UnsafeMutableBufferPointer<UnsafePointer<Float>>.allocate(capacity: max(1, layerList.count))
+        _ = layers.initialize(from: layerList)
+        let zones = UnsafeMutableBufferPointer<UnsafePointer<Float>>.allocate(capacity: max(1, sets))
+        _ = zones.initialize(from: zoneList)
+        let low = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(1, rules.count))
+        _ = low.initialize(from: rules.map(\.low))
+        let high = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(1, rules.count))
+        _ = high.initialize(from: rules.map(\.high))
+        // product drivers flattened: factors of product k are factorLayers[factorStart[k]..<factorStart[k + 1]]
+        let factorLayers = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, p.products.reduce(0) { $0 + $1.layers.count }))
+        _ = factorLayers.initialize(from: p.products.flatMap(\.layers))
+        let factorStart = UnsafeMutableBufferPointer<Int>.allocate(capacity: p.products.count + 1)
+        let productSlots = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, p.products.count))
+        var offset = 0
+        for (k, product) in p.products.enumerated() {
+            factorStart[k] = offset
+            productSlots[k] = product.slot
+            offset += product.layers.count
+        }
+        factorStart[p.products.count] = offset
+        var rowCombo = RowSums(slots: 4 * classCount, width: w)
+        var rowClass = RowSums(slots: classCount, width: w)
+        var rowZones = (0..<sets).map { _ in RowSums(slots: 4 * classCount, width: w) }
+        defer {
+            cellValues.deallocate(); missing.deallocate(); classOf.deallocate(); et.deallocate(); scratch.deallocate()
+            layers.deallocate(); zones.deallocate(); low.deallocate(); high.deallocate()
+            factorLayers.deallocate(); factorStart.deallocate(); productSlots.deallocate()
+            rowCombo.deallocate(); rowClass.deallocate()
+            for sums in rowZones { sums.deallocate() }
+        }
+        // the row's zone combinations: per combination, its zone id and row position in each set (−1: none)
+        var comboIDs: [Int] = [], comboPositions: [Int] = [], runIDs = [Int](repeating: 0, count: sets), runEnds = [Int](repeating: 0, count: sets)
+        var rowZoneIDs = [[Int]](repeating: [], count: sets)
+        var rowYieldIDs = [[Int]](repeating: [], count: sets), rowYields = [[Double]](repeating: [], count: sets)
         var resolvers = zoneRules.map { ZoneKeyResolver(rule: $0) }
         var unmapped: [Int32: Int] = [:]
         var nodataCells = 0
         let lulc = layers[0], lulcRule = rules[0]
         let waterMissing: UInt8 = 1
+        let productCount = p.products.count
+        let precipitationLayer = p.precipitation
+        let hasWater = p.water != nil, classETOnly = p.water == .balance(evapotranspiration: nil), budyko = p.isFuBudyko
+        let stock = p.stock, stockSlot = p.stockSlot
         p.mapped.withUnsafeBufferPointer { mapped in
         p.alpha.withUnsafeBufferPointer { alpha in
         p.conserves.withUnsafeBufferPointer { conserves in
@@ -91,20 +132,20 @@ struct DriverKernel: BandFold {
                     let c = index
                     classOf[column] = Int32(c)
                     guard let water = p.water else { continue }
-                    let precipitation = layers[p.precipitation][i]
+                    let precipitation = layers[precipitationLayer][i]
                     var flags: UInt8 = 0
-                    if rules[p.precipitation].isNodata(precipitation) || precipitation == 0 {
+                    if isNodata(precipitation, precipitationLayer) || precipitation == 0 {
                         flags = waterMissing
                     } else {
                         switch water {
                         case let .balance(layer?):
                             let value = layers[layer][i]
-                            if rules[layer].isNodata(value) { flags = waterMissing } else { et[column] = value }
+                            if isNodata(value, layer) { flags = waterMissing } else { et[column] = value }
                         case .balance(nil):
                             break
                         case let .fuBudyko(e0, depth, pawc):
                             let reference = layers[e0][i], soil = layers[depth][i], available = layers[pawc][i]
-                            if rules[e0].isNodata(reference) || rules[depth].isNodata(soil) || rules[pawc].isNodata(available) {
+                            if isNodata(reference, e0) || isNodata(soil, depth) || isNodata(available, pawc) {
                                 flags = waterMissing
                             } else {
                                 let pet = kc[c] * reference
@@ -131,116 +172,187 @@ struct DriverKernel: BandFold {
                     let column = Int(scratch.queue[j])
                     let fraction = WaterYieldCell.vegetatedFraction(phi: scratch.phi[j], omega: scratch.omega[j], innerPower: scratch.power[j])
                     scratch.fractp[column] = fraction
-                    et[column] = fraction * layers[p.precipitation][start + column]
+                    et[column] = fraction * layers[precipitationLayer][start + column]
                 }
-                // pass 3: every driver of every cell, into the row's class sums and cell values
-                for column in 0..<width {
-                    let c = Int(classOf[column])
-                    let cell = cellValues + column * w
-                    guard c >= 0 else { continue }
-                    let i = start + column
-                    var missing = false
-                    cell[0] = 1
-                    if let water = p.water {
+                // pass 3: every driver of every mapped cell into its slots, one driver at a time over
+                // the row (each loop reads fixed layers); `missing` marks cells with a needed layer at nodata
+                for column in 0..<width { missing[column] = 0 }
+                if hasWater {
+                    for column in 0..<width {
+                        let c = Int(classOf[column])
+                        guard c >= 0 else { continue }
+                        let cell = cellValues + column * w
                         if scratch.flags[column] & waterMissing != 0 {
                             cell[DriverPlan.retainedSlot] = 0
                             cell[DriverPlan.yieldSlot] = 0
-                            missing = true
+                            missing[column] = 1
                         } else {
-                            let precipitation = Double(layers[p.precipitation][i])
-                            let evapotranspiration = water == .balance(evapotranspiration: nil) ? classET[c] : Double(et[column])
+                            let rain = layers[precipitationLayer][start + column]
+                            let precipitation = Double(rain)
+                            let evapotranspiration = classETOnly ? classET[c] : Double(et[column])
                             let depth = WaterBalance.depth(precipitation: precipitation, runoffCoefficient: alpha[c], evapotranspiration: evapotranspiration)
                             cell[DriverPlan.retainedSlot] = max(0, depth) * conserves[c]
-                            if case .fuBudyko = water {
-                                // InVEST's wyield = (1 − fractp)·P in Float, the cell value `gep water-yield` sums
-                                cell[DriverPlan.yieldSlot] = Double((1 - scratch.fractp[column]) * layers[p.precipitation][i])
-                            } else {
-                                cell[DriverPlan.yieldSlot] = precipitation - evapotranspiration
-                            }
+                            // Fu–Budyko: InVEST's wyield = (1 − fractp)·P in Float, the cell value `gep water-yield` sums
+                            cell[DriverPlan.yieldSlot] = budyko ? Double((1 - scratch.fractp[column]) * rain) : precipitation - evapotranspiration
                         }
                     }
-                    for product in p.products {
+                }
+                for k in 0..<productCount {
+                    let slot = productSlots[k]
+                    let first = factorStart[k], count = factorStart[k + 1] - first
+                    for column in 0..<width where classOf[column] >= 0 {
+                        let i = start + column
                         var value = 1.0
                         var valid = true
-                        for layer in product.layers {
+                        for f in first..<(first + count) {
+                            let layer = factorLayers[f]
                             let factor = layers[layer][i]
-                            if rules[layer].isNodata(factor) { valid = false; break }
+                            valid = valid && !isNodata(factor, layer)
                             value *= Double(factor)
                         }
-                        cell[product.slot] = valid ? value : 0
-                        missing = missing || !valid
+                        cellValues[column * w + slot] = valid ? value : 0
+                        if !valid { missing[column] = 1 }
                     }
-                    if let stock = p.stock {
-                        let begin = layers[stock.start][i], end = layers[stock.end][i]
-                        if rules[stock.start].isNodata(begin) || rules[stock.end].isNodata(end) {
-                            cell[p.stockSlot] = 0
-                            missing = true
+                }
+                if let stock {
+                    let begin = layers[stock.start] + start, end = layers[stock.end] + start
+                    for column in 0..<width where classOf[column] >= 0 {
+                        if isNodata(begin[column], stock.start) || isNodata(end[column], stock.end) {
+                            cellValues[column * w + stockSlot] = 0
+                            missing[column] = 1
                         } else {
-                            cell[p.stockSlot] = Double(end) - Double(begin)
+                            cellValues[column * w + stockSlot] = Double(end[column]) - Double(begin[column])
                         }
                     }
-                    if missing { nodataCells += 1 }
-                    rowClass.add(cell, to: c)
                 }
+                for column in 0..<width { nodataCells += Int(missing[column]) }
                 if let maps { maps.write(row: start, width: width, classOf: classOf, cellValues: cellValues, slots: w, into: outputs) }
+                // zone pass: runs of cells where every zone set's stored value is the same share one
+                // lookup; each mapped cell is added once, to its class in the run's zone combination
+                comboIDs.removeAll(keepingCapacity: true)
+                comboPositions.removeAll(keepingCapacity: true)
+                for set in 0..<sets { rowZoneIDs[set].removeAll(keepingCapacity: true) }
+                for set in 0..<sets { runEnds[set] = 0 }
+                var column = 0
+                while column < width {
+                    // the run ends where the first zone set changes value
+                    var end = width
+                    for set in 0..<sets {
+                        if runEnds[set] <= column { runEnds[set] = Self.runEnd(zones[set] + start, from: column, width: width) }
+                        end = min(end, runEnds[set])
+                    }
+                    var first = column
+                    while first < end && classOf[first] < 0 { first += 1 }
+                    guard first < end else { column = end; continue }
+                    for set in 0..<sets {
+                        let bits = zones[set][start + column].bitPattern
+                        runIDs[set] = resolvers[set].id(for: bits)
+                        if runIDs[set] < 0 {
+                            var cells = 0
+                            for j in first..<end where classOf[j] >= 0 { cells += 1 }
+                            records.invalid[set][bits, default: 0] += cells
+                        }
+                    }
+                    var combo = 0
+                    while combo * sets < comboIDs.count && !(0..<sets).allSatisfy({ comboIDs[combo * sets + $0] == runIDs[$0] }) { combo += 1 }
+                    if sets > 0 && combo * sets == comboIDs.count {
+                        for set in 0..<sets {
+                            let id = runIDs[set]
+                            var position = -1
+                            if id >= 0 {
+                                position = rowZoneIDs[set].firstIndex(of: id) ?? -1
+                                if position < 0 {
+                                    position = rowZoneIDs[set].count
+                                    rowZoneIDs[set].append(id)
+                                    rowZones[set].reserve(slots: rowZoneIDs[set].count * classCount)
+                                }
+                            }
+                            comboIDs.append(id)
+                            comboPositions.append(position)
+                        }
+                        rowCombo.reserve(slots: (combo + 1) * classCount)
+                    }
+                    let base = combo * classCount
+                    for j in first..<end {
+                        let c = Int(classOf[j])
+                        guard c >= 0 else { continue }
+                        rowCombo.add(cellValues + j * w, to: base + c)
+                    }
+                    column = end
+                }
+                // the row's records: each combination's class sums into the class and every zone of it
+                rowCombo.flush { slot, values in
+                    let combo = slot / classCount, c = slot % classCount
+                    rowClass.add(values, to: c)
+                    for set in 0..<sets {
+                        let position = comboPositions[combo * sets + set]
+                        if position >= 0 { rowZones[set].add(values, to: position * classCount + c) }
+                    }
+                }
                 rowClass.flush { code, values in
                     records.classCodes.append(Int32(code))
                     records.classValues.append(contentsOf: UnsafeBufferPointer(start: values, count: w))
                 }
-                // zone pass: runs of equal stored zone values share one zone lookup
-                for set in zones.indices {
+                for set in 0..<sets {
+                    let ids = rowZoneIDs[set]
+                    rowZones[set].flush { slot, values in
+                        records.zoneKeys.append(DriverRows.ZoneKey(set: Int32(set), code: Int32(slot % classCount), id: ids[slot / classCount]))
+                        records.zoneValues.append(contentsOf: UnsafeBufferPointer(start: values, count: w))
+                    }
+                }
+                // Fu–Budyko: each zone's yield also summed over its own runs of cells, as `gep water-yield` sums it
+                guard budyko else { continue }
+                for set in 0..<sets {
                     let values = zones[set] + start
+                    rowYieldIDs[set].removeAll(keepingCapacity: true)
+                    rowYields[set].removeAll(keepingCapacity: true)
                     var column = 0
-                    rowZoneIDs.removeAll(keepingCapacity: true)
                     while column < width {
                         let bits = values[column].bitPattern
                         var end = column + 1
                         while end < width && values[end].bitPattern == bits { end += 1 }
                         let id = resolvers[set].id(for: bits)
-                        if id < 0 {
-                            var cells = 0
-                            for j in column..<end where classOf[j] >= 0 { cells += 1 }
-                            if cells > 0 { records.invalid[set][bits, default: 0] += cells }
-                        } else {
-                            var first = column
-                            while first < end && classOf[first] < 0 { first += 1 }
-                            if first < end {
-                                // the zone's row position is looked up once per run of cells
-                                var position = rowZoneIDs.firstIndex(of: id) ?? -1
-                                if position < 0 {
-                                    position = rowZoneIDs.count
-                                    rowZoneIDs.append(id)
-                                    rowZoneYield.append(0)
-                                    rowZone.reserve(slots: rowZoneIDs.count * classCount)
+                        if id >= 0 {
+                            var runYield = 0.0, mapped = false
+                            for j in column..<end where classOf[j] >= 0 {
+                                runYield += cellValues[j * w + DriverPlan.yieldSlot]
+                                mapped = true
+                            }
+                            if mapped {
+                                if let position = rowYieldIDs[set].firstIndex(of: id) {
+                                    rowYields[set][position] += runYield
+                                } else {
+                                    rowYieldIDs[set].append(id)
+                                    rowYields[set].append(runYield)
                                 }
-                                let base = position * classCount
-                                var runYield = 0.0
-                                for j in first..<end {
-                                    let c = Int(classOf[j])
-                                    guard c >= 0 else { continue }
-                                    rowZone.add(cellValues + j * w, to: base + c)
-                                    if w > DriverPlan.yieldSlot { runYield += cellValues[j * w + DriverPlan.yieldSlot] }
-                                }
-                                rowZoneYield[position] += runYield
                             }
                         }
                         column = end
                     }
-                    rowZone.flush { slot, values in
-                        records.zoneKeys.append(DriverRows.ZoneKey(set: Int32(set), code: Int32(slot % classCount), id: rowZoneIDs[slot / classCount]))
-                        records.zoneValues.append(contentsOf: UnsafeBufferPointer(start: values, count: w))
+                    for (id, value) in zip(rowYieldIDs[set], rowYields[set]) {
+                        records.yieldKeys.append(DriverRows.ZoneKey(set: Int32(set), code: -1, id: id))
+                        records.yieldValues.append(value)
                     }
-                    if p.water != nil {
-                        for (position, id) in rowZoneIDs.enumerated() {
-                            records.yieldKeys.append(DriverRows.ZoneKey(set: Int32(set), code: -1, id: id))
-                            records.yieldValues.append(rowZoneYield[position])
-                        }
-                    }
-                    rowZoneYield.removeAll(keepingCapacity: true)
                 }
             }
         }}}}}}}
         for (code, count) in unmapped { records.unmappedCodes[code, default: 0] += count }
         records.nodataCells += nodataCells
+
+        /// InVEST's nodata rule for layer `layer` (`NodataRule`), from the flattened bounds.
+        func isNodata(_ value: Float, _ layer: Int) -> Bool { !(value < low[layer] || value > high[layer]) }
+    }
+
+    /// The first column after `column` whose stored value differs from `values[column]`'s
+    /// bits (or `width`), comparing eight cells at a time.
+    @inline(__always)
+    static func runEnd(_ values: UnsafePointer<Float>, from column: Int, width: Int) -> Int {
+        let bits = values[column].bitPattern
+        let splat = SIMD8<UInt32>(repeating: bits)
+        let raw = UnsafeRawPointer(values)
+        var next = column + 1
+        while next + 8 <= width && raw.loadUnaligned(fromByteOffset: next * 4, as: SIMD8<UInt32>.self) == splat { next += 8 }
+        while next < width && values[next].bitPattern == bits { next += 1 }
+        return next
     }
 }

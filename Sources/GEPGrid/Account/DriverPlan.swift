@@ -58,6 +58,12 @@ struct DriverPlan: Sendable {
     /// The ids of the coefficients the per-class numbers were read from (all the water part's).
     var waterCoefficients: Set<String> = []
 
+    /// Whether the water part is Fu–Budyko's.
+    var isFuBudyko: Bool {
+        if case .fuBudyko = water { return true }
+        return false
+    }
+
     /// The water slots.
     static let retainedSlot = 1, yieldSlot = 2
 

@@ -52,8 +52,8 @@ struct GridAccountPricing {
                 let part = assembly.byType { sums.zoneSlots(set: index, position: position, code: $0) }
                 let cells = (0..<sums.classCount).reduce(0.0) { $0 + sums.zoneSlots(set: index, position: position, code: $1).first! }
                 var row = GridAccountAssembly.row(id: id, ecosystem: nil, cells: cells, part: part, whole: whole, account: wholeAccount, services: services)
-                // the zone's yield summed cell by cell as `gep water-yield` sums it (same bits with Fu–Budyko)
-                if plan.water != nil { row.waterYield = sums.zones[index].yield[position] * layers.geometry.cellArea / 1000 }
+                // Fu–Budyko: the zone's yield summed cell by cell as `gep water-yield` sums it (the same bits)
+                if plan.isFuBudyko { row.waterYield = sums.zones[index].yield[position] * layers.geometry.cellArea / 1000 }
                 return row
             })
         }
