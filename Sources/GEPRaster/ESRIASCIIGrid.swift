@@ -11,6 +11,9 @@ import GEPCore
 /// written as integers and `.float32` otherwise, as GDAL's AAIGrid driver decides; it governs
 /// how nodata is recognised (exact match for integers, `isclose` for floats).
 ///
+/// Cells are parsed to `Float` and kept only as `Float`, so integers beyond ±2^24 are rounded
+/// to its 24-bit precision, in `readDoubles(rows:into:)` too.
+///
 /// A sibling `.prj` file is not read: pass `epsg` to give the grid a CRS so that it aligns
 /// with other layers.
 public final class ESRIASCIIBand: RasterBand {
@@ -70,11 +73,18 @@ public final class ESRIASCIIBand: RasterBand {
 
     /// Copies rows `rows` into `buffer`.
     public func read(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Float>) throws(GEPError) {
-        let width = geometry.width
-        precondition(rows.lowerBound >= 0 && rows.upperBound <= geometry.height && buffer.count >= rows.count * width)
-        values.withUnsafeBufferPointer { source in
-            buffer.baseAddress!.update(from: source.baseAddress! + rows.lowerBound * width, count: rows.count * width)
-        }
+        ResidentRows.copy(values, width: geometry.width, rows: rows, into: buffer)
+    }
+
+    /// Copies rows `rows` into `buffer`, widened to `Double`: exactly the `Float` values of
+    /// `values`, which are the text's numbers correctly rounded to `Float`. Decimals and
+    /// integers up to ±2^24 (16,777,216) are therefore as `read(rows:into:)` gives them, and
+    /// larger integers, such as 9- or 12-digit zone codes, are not exact (16,777,217 reads
+    /// as 16,777,216 and 441623100000 as 441623085056): the grid is kept only as `Float`,
+    /// which the engine reads in place, because keeping exact values as well would more
+    /// than double its memory. Store such codes as an Int32, UInt32 or Float64 GeoTIFF.
+    public func readDoubles(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) throws(GEPError) {
+        ResidentRows.copy(values, width: geometry.width, rows: rows, into: buffer)
     }
 }
 

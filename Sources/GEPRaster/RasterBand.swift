@@ -21,8 +21,9 @@ public enum RasterDataType: String, Sendable, Hashable, CaseIterable {
 /// One band of a raster that can be read a range of rows at a time.
 ///
 /// The grid engine streams aligned bands row-band by row-band, from several threads at
-/// once: `read(rows:into:)` must be safe to call concurrently for different (or the same)
-/// row ranges, and must not keep more than one decoded block row in memory per call.
+/// once: `read(rows:into:)` and `readDoubles(rows:into:)` must be safe to call concurrently
+/// for different (or the same) row ranges, and must not keep more than one decoded block
+/// row in memory per call.
 public protocol RasterBand: AnyObject, Sendable {
     /// The path or name used in messages.
     var name: String { get }
@@ -41,6 +42,14 @@ public protocol RasterBand: AnyObject, Sendable {
     /// - Throws: `GEPError.invalidData` for corrupt data (naming the file and block),
     ///   `GEPError.io` for a failed read.
     func read(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Float>) throws(GEPError)
+    /// Decodes rows `rows` (all columns) into `buffer`, row-major, `rows.count × width`
+    /// values converted to Double, as `read(rows:into:)` does to Float. Every stored type
+    /// (8-, 16- and 32-bit integers, Float32, Float64) converts exactly, so zone codes such
+    /// as 2,000,000,001 or 441,623,100,000 come back unchanged. Nodata cells keep their
+    /// stored value (converted to Double).
+    ///
+    /// - Throws: As `read(rows:into:)`.
+    func readDoubles(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) throws(GEPError)
 }
 
 extension RasterBand {
@@ -86,11 +95,12 @@ public final class InMemoryBand: RasterBand {
 
     /// Copies rows `rows` into `buffer`.
     public func read(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Float>) throws(GEPError) {
-        let width = geometry.width
-        precondition(rows.lowerBound >= 0 && rows.upperBound <= geometry.height && buffer.count >= rows.count * width)
-        values.withUnsafeBufferPointer { source in
-            let start = source.baseAddress! + rows.lowerBound * width
-            buffer.baseAddress!.update(from: start, count: rows.count * width)
-        }
+        ResidentRows.copy(values, width: geometry.width, rows: rows, into: buffer)
+    }
+
+    /// Copies rows `rows` into `buffer`, widened to `Double`: exactly the `Float` values the
+    /// band holds (integers beyond ±2^24 were rounded when they were put in `values`).
+    public func readDoubles(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) throws(GEPError) {
+        ResidentRows.copy(values, width: geometry.width, rows: rows, into: buffer)
     }
 }

@@ -25,6 +25,15 @@ final class ProbeBand: RasterBand, @unchecked Sendable {
     var blockHeight: Int { inner.blockHeight }
 
     func read(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Float>) throws(GEPError) {
+        try probe(rows) { () throws(GEPError) in try inner.read(rows: rows, into: buffer) }
+    }
+
+    func readDoubles(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) throws(GEPError) {
+        try probe(rows) { () throws(GEPError) in try inner.readDoubles(rows: rows, into: buffer) }
+    }
+
+    /// Records a read of `rows`, fails it when it covers `failingRow`, else runs `body`.
+    private func probe(_ rows: Range<Int>, _ body: () throws(GEPError) -> Void) throws(GEPError) {
         lock.withLock {
             active += 1
             mostConcurrent = max(mostConcurrent, active)
@@ -35,7 +44,7 @@ final class ProbeBand: RasterBand, @unchecked Sendable {
         if let failingRow, rows.contains(failingRow) {
             throw .io(path: name, reason: "bad block at row \(failingRow)")
         }
-        try inner.read(rows: rows, into: buffer)
+        try body()
     }
 }
 
@@ -191,8 +200,8 @@ final class ProbeBand: RasterBand, @unchecked Sendable {
         let found = diagnostics { _ = try Self.model.run(grid.waterYieldLayers, zones: zones) }
         #expect(diagnostics { _ = try WaterYieldReference.run(Self.model, layers: grid.waterYieldLayers, zones: zones) } == found)
         #expect(found.map(\.description) == [
-            "towns: zone id -3 in 2 cells is not an integer from 1 to 16777216 (use 0 or nodata for no zone)",
-            "towns: zone id 2.5 in 1 cell is not an integer from 1 to 16777216 (use 0 or nodata for no zone)",
+            "towns: zone id -3 in 2 cells is not a whole number from 1 to 2^53 (use 0 or nodata for no zone)",
+            "towns: zone id 2.5 in 1 cell is not a whole number from 1 to 2^53 (use 0 or nodata for no zone)",
         ])
     }
 

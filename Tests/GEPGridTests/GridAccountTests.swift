@@ -88,6 +88,26 @@ import GEPServices
         #expect(abs(classSum - one.account.total) <= 1e-9 * one.account.total)
     }
 
+    /// Zone ids that Float32 cannot hold (12-digit administrative codes in Float64, UInt32 ids
+    /// above 2^32 − 2^9) are read exactly: the zones stay apart and keep their codes. Fixtures by
+    /// GDAL (`Fixtures/make_zone_code_fixtures.py`), with the zones of the "towns" layer.
+    @Test func zoneIdsBeyondFloat32AreExact() throws {
+        let input = try Self.input(#"{"water_conservation": {"method": "water_balance"}, "soil_retention": {}, "carbon_sequestration": {}}"#)
+        let base = try Self.run(input)
+        let fixtures = Self.repository + "/Tests/GEPGridTests/Fixtures/"
+        for (file, ids) in [("zones_admin_codes_float64.tif", [441_623_100_000, 441_623_101_001]), ("zones_wide_uint32.tif", [4_000_000_001, 4_000_000_002])] {
+            #expect(Float(ids[0]) == Float(ids[1]), "the fixture's two ids must be one Float32 value")
+            let layers = Self.layers()
+            let grid = try GridAccountRunner.run(input: input, classes: Self.classes, coefficients: Self.coefficients(), threads: 2) { name throws(GEPError) in
+                if name == "towns" { return try GeoTIFFBand(path: fixtures + file) }
+                guard let band = layers[name] else { throw GEPError.missingInput(path: name, reason: "no such layer") }
+                return band
+            }
+            #expect(grid.zones[0].rows.map(\.id) == [0] + ids, "\(file)")
+            #expect(grid.zones[0].rows.map(\.values) == base.zones[0].rows.map(\.values), "\(file)")
+        }
+    }
+
     @Test func doublingAPriceDoublesOnlyItsService() throws {
         let input = try Self.input(#"{"water_conservation": {"method": "water_balance"}, "carbon_sequestration": {}}"#)
         let base = try Self.run(input)

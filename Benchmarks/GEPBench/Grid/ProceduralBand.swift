@@ -49,6 +49,14 @@ final class ProceduralBand: RasterBand {
         }
     }
 
+    /// The `Float` values of `read(rows:into:)`, widened to `Double`.
+    func readDoubles(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) throws(GEPError) {
+        let values = UnsafeMutableBufferPointer<Float>.allocate(capacity: rows.count * geometry.width)
+        defer { values.deallocate() }
+        try read(rows: rows, into: values)
+        for index in values.indices { buffer[index] = Double(values[index]) }
+    }
+
     /// The columns of `row` inside the ellipse.
     private func inside(row: Int) -> Range<Int> {
         let width = Double(geometry.width), height = Double(geometry.height)

@@ -30,15 +30,26 @@ final class LandCoverRuleBand: RasterBand {
 
     func read(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Float>) throws(GEPError) {
         try base.read(rows: rows, into: buffer)
-        let count = rows.count * geometry.width
-        let values = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
+        try applyRule(to: buffer, count: rows.count * geometry.width) { (values) throws(GEPError) in try condition.read(rows: rows, into: values) }
+    }
+
+    func readDoubles(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) throws(GEPError) {
+        try base.readDoubles(rows: rows, into: buffer)
+        try applyRule(to: buffer, count: rows.count * geometry.width) { (values) throws(GEPError) in try condition.readDoubles(rows: rows, into: values) }
+    }
+
+    /// Replaces the first `count` codes in `codes` where the rule applies, given the
+    /// condition's values for the same cells, read by `readCondition`.
+    private func applyRule<Value: BinaryFloatingPoint>(to codes: UnsafeMutableBufferPointer<Value>, count: Int,
+                                                       readCondition: (UnsafeMutableBufferPointer<Value>) throws(GEPError) -> Void) throws(GEPError) {
+        let values = UnsafeMutableBufferPointer<Value>.allocate(capacity: count)
         defer { values.deallocate() }
-        try condition.read(rows: rows, into: values)
-        let target = Float(rule.to), threshold = rule.above, conditionNodata = condition.nodata
+        try readCondition(values)
+        let target = Value(rule.to), threshold = rule.above, conditionNodata = condition.nodata
         for i in 0..<count {
-            let code = buffer[i], value = values[i]
+            let code = codes[i], value = values[i]
             guard code >= 0, code <= 65535, rule.from.contains(Int(code)), value == value, Double(value) != conditionNodata, Double(value) > threshold else { continue }
-            buffer[i] = target
+            codes[i] = target
         }
     }
 }

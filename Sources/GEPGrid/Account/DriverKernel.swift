@@ -19,12 +19,10 @@ struct DriverKernel: BandFold {
     /// Nodata rules of the plan's layers, in plan index order.
     let rules: [NodataRule]
     /// Nodata rules of the zone layers.
-    let zoneRules: [NodataRule]
+    let zoneRules: [ZoneNodataRule]
     /// For each plan layer index, its position among the band's layers (a layer not read
     /// points at the land cover, position 0, and is never used).
     let positions: [Int]
-    /// Position of the first zone layer among the band's layers.
-    let zoneStart: Int
     /// The per-cell maps to write, if any.
     let maps: CellMaps?
 
@@ -38,7 +36,7 @@ struct DriverKernel: BandFold {
 
     func process(_ band: GridBand, into partial: inout DriverRows) {
         let layers = positions.map { band.layers[$0].baseAddress! }
-        let zones = zoneRules.indices.map { band.layers[zoneStart + $0].baseAddress! }
+        let zones = band.zoneLayers.map { $0.baseAddress! }
         accumulate(rows: band.rows.count, width: band.width, layers: layers, zones: zones, outputs: band.outputs.map { $0.baseAddress! },
                    into: &partial)
     }
@@ -51,7 +49,7 @@ struct DriverKernel: BandFold {
     /// cell once, into the row's sums of its class in its run's combination of zones (one id
     /// per zone set); the row's class and zone × class records are then added up from those
     /// combinations, so the cost per cell does not grow with the number of zone sets.
-    private func accumulate(rows: Int, width: Int, layers layerList: [UnsafePointer<Float>], zones zoneList: [UnsafePointer<Float>],
+    private func accumulate(rows: Int, width: Int, layers layerList: [UnsafePointer<Float>], zones zoneList: [UnsafePointer<Double>],
                             outputs: [UnsafeMutablePointer<Float>], into records: inout DriverRows) {
         let p = plan
         let w = p.width
@@ -67,7 +65,7 @@ struct DriverKernel: BandFold {
         let scratch = WaterYieldRowScratch(width: columns)
         let layers = UnsafeMutableBufferPointer<UnsafePointer<Float>>.allocate(capacity: max(1, layerList.count))
         _ = layers.initialize(from: layerList)
-        let zones = UnsafeMutableBufferPointer<UnsafePointer<Float>>.allocate(capacity: max(1, sets))
+        let zones = UnsafeMutableBufferPointer<UnsafePointer<Double>>.allocate(capacity: max(1, sets))
         _ = zones.initialize(from: zoneList)
         let low = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(1, rules.count))
         _ = low.initialize(from: rules.map(\.low))
@@ -344,14 +342,14 @@ struct DriverKernel: BandFold {
     }
 
     /// The first column after `column` whose stored value differs from `values[column]`'s
-    /// bits (or `width`), comparing eight cells at a time.
+    /// bits (or `width`), comparing four cells at a time.
     @inline(__always)
-    static func runEnd(_ values: UnsafePointer<Float>, from column: Int, width: Int) -> Int {
+    static func runEnd(_ values: UnsafePointer<Double>, from column: Int, width: Int) -> Int {
         let bits = values[column].bitPattern
-        let splat = SIMD8<UInt32>(repeating: bits)
+        let splat = SIMD4<UInt64>(repeating: bits)
         let raw = UnsafeRawPointer(values)
         var next = column + 1
-        while next + 8 <= width && raw.loadUnaligned(fromByteOffset: next * 4, as: SIMD8<UInt32>.self) == splat { next += 8 }
+        while next + 4 <= width && raw.loadUnaligned(fromByteOffset: next * 8, as: SIMD4<UInt64>.self) == splat { next += 4 }
         while next < width && values[next].bitPattern == bits { next += 1 }
         return next
     }

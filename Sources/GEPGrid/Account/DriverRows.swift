@@ -27,7 +27,7 @@ struct DriverRows {
     var yieldValues: [Double] = []
     /// Per zone set, zone values that are not usable ids (by bit pattern) with the cells of a
     /// mapped class they hold.
-    var invalid: [[UInt32: Int]]
+    var invalid: [[UInt64: Int]]
     /// Land-cover codes not in the classes table, with cell counts (`Int32.min`: NaN).
     var unmappedCodes: [Int32: Int] = [:]
     /// Cells with a valid class but a layer at nodata that one of their drivers needs.

@@ -28,7 +28,7 @@ struct DriverSums: Sendable {
         /// Per zone (`ids` order), the water-yield depth summed in `gep water-yield`'s order, mm.
         var yield: [Double] = []
         /// Zone values that are not usable ids, by bit pattern, with cell counts.
-        var invalid: [UInt32: Int] = [:]
+        var invalid: [UInt64: Int] = [:]
 
         /// The offset of `id`'s sums, adding the zone if new.
         mutating func offset(of id: Int, stride: Int) -> Int {

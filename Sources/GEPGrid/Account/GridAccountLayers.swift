@@ -145,9 +145,9 @@ final class GridAccountLayers: Sendable {
         }
         var positions = Array(repeating: 0, count: bands.count)
         for (position, index) in read.enumerated() { positions[index] = position }
-        let kernel = DriverKernel(plan: plan, rules: bands.map { NodataRule(band: $0) }, zoneRules: zones.map { NodataRule(band: $0) },
-                                  positions: positions, zoneStart: read.count, maps: maps)
-        return try engine.stream(kernel, layers: read.map { bands[$0] } + zones, output: output, roles: read.map { roles[$0] })
+        let kernel = DriverKernel(plan: plan, rules: bands.map { NodataRule(band: $0) }, zoneRules: zones.map { ZoneNodataRule(band: $0) },
+                                  positions: positions, maps: maps)
+        return try engine.stream(kernel, layers: read.map { bands[$0] }, zones: zones, output: output, roles: read.map { roles[$0] })
     }
 }
 

@@ -29,7 +29,7 @@ struct GridAccountPricing {
         }
         var invalid: [Diagnostic] = []
         for (set, zone) in zip(sums.zones, zip(input.zones, layers.zones)) where !set.invalid.isEmpty {
-            invalid += ZoneKeyResolver.diagnostics(set.invalid.map { (value: Float(bitPattern: $0.key), cells: $0.value) }.sorted { $0.value < $1.value },
+            invalid += ZoneKeyResolver.diagnostics(set.invalid.map { (value: Double(bitPattern: $0.key), cells: $0.value) }.sorted { $0.value < $1.value },
                                                    zoneLayer: zone.1.name)
         }
         guard invalid.isEmpty else { throw .invalidData(invalid) }

@@ -24,21 +24,21 @@ public struct UnmatchedValue: Hashable, Sendable {
 /// records to its totals in band order, so every sum is formed in the same order whatever the
 /// band height or thread count.
 public struct BandAccumulator<Record: ZoneRecord> {
-    /// Row records in order: the zone key (the zone cell's bit pattern) and the sums.
-    private(set) var records: [(key: UInt32, record: Record)] = []
+    /// Row records in order: the zone key (the zone cell's bit pattern as Double) and the sums.
+    private(set) var records: [(key: UInt64, record: Record)] = []
     /// Counts of unmatched values in this band.
     private(set) var unmatched: [UnmatchedValue: Int] = [:]
 
-    private var rowKeys: [UInt32] = []
+    private var rowKeys: [UInt64] = []
     private var rowRecords: [Record] = []
-    private var rowIndex: [UInt32: Int] = [:]
+    private var rowIndex: [UInt64: Int] = [:]
     /// Rows with more distinct zones than this switch from a linear search to a dictionary.
     private static var linearLimit: Int { 16 }
 
     init() {}
 
     /// Adds the sums of a run of cells whose zone cell has bit pattern `zoneKey`.
-    public mutating func add(_ run: Record, zoneKey: UInt32) {
+    public mutating func add(_ run: Record, zoneKey: UInt64) {
         if rowKeys.count <= Self.linearLimit {
             for slot in rowKeys.indices where rowKeys[slot] == zoneKey {
                 rowRecords[slot].add(run)

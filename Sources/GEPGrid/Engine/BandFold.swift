@@ -21,15 +21,13 @@ protocol BandFold: Sendable {
     func merge(_ partial: Partial, into total: inout Total)
 }
 
-/// A `GridKernel` as a fold: its zone layer (when given) is the fold's last layer, each band
+/// A `GridKernel` as a fold: its zone layer (when given) is the fold's zone layer, each band
 /// gives a `BandAccumulator`, and a `ZoneMerger` adds them into grid and zone totals.
 struct ZoneFold<Kernel: GridKernel>: BandFold {
     let kernel: Kernel
-    /// Whether the last layer is the zone layer.
-    let hasZones: Bool
-    let zoneRule: NodataRule
+    let zoneRule: ZoneNodataRule
     /// Zone ids for a band when there is no zone layer (all 0), band capacity cells.
-    let noZones: [Float]
+    let noZones: [Double]
 
     var outputCount: Int { kernel.outputCount }
 
@@ -38,13 +36,14 @@ struct ZoneFold<Kernel: GridKernel>: BandFold {
     func makeTotal() -> ZoneMerger<Kernel.Record> { ZoneMerger(zoneRule: zoneRule) }
 
     func process(_ band: GridBand, into partial: inout BandAccumulator<Kernel.Record>) {
-        if hasZones {
-            kernel.process(GridBand(rows: band.rows, width: band.width, layers: Array(band.layers.dropLast()), zones: band.layers.last!,
+        if let zones = band.zoneLayers.first {
+            kernel.process(GridBand(rows: band.rows, width: band.width, layers: band.layers, zones: zones, zoneLayers: band.zoneLayers,
                                     outputs: band.outputs), into: &partial)
         } else {
             noZones.withUnsafeBufferPointer { zeros in
                 kernel.process(GridBand(rows: band.rows, width: band.width, layers: band.layers,
-                                        zones: UnsafeBufferPointer(rebasing: zeros[..<band.cellCount]), outputs: band.outputs), into: &partial)
+                                        zones: UnsafeBufferPointer(rebasing: zeros[..<band.cellCount]), zoneLayers: [], outputs: band.outputs),
+                               into: &partial)
             }
         }
     }

@@ -12,8 +12,10 @@ public struct GridBand {
     public let width: Int
     /// The input layers, in the order the kernel expects them.
     public let layers: [UnsafeBufferPointer<Float>]
-    /// Zone ids as stored (all 0 when the run has no zone layer).
-    public let zones: UnsafeBufferPointer<Float>
+    /// Zone ids as stored, read exactly as Double (all 0 when the run has no zone layer).
+    public let zones: UnsafeBufferPointer<Double>
+    /// The zone layers of a `BandFold`, read exactly as Double (`zones` is the first, or empty).
+    let zoneLayers: [UnsafeBufferPointer<Double>]
     /// Per-cell output buffers, `kernel.outputCount` of them; empty when outputs are not wanted.
     public let outputs: [UnsafeMutableBufferPointer<Float>]
 

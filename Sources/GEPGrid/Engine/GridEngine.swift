@@ -16,7 +16,8 @@ import GEPRaster
 /// partials in band order within a bounded window of 2 × threads bands, and delivers per-cell
 /// output rows in row order.
 ///
-/// Memory: threads × layers × bandHeight × width Floats of scratch, plus at most 2 × threads
+/// Memory: threads × bandHeight × width × (4 bytes per layer + 8 per zone layer) of scratch,
+/// plus at most 2 × threads
 /// band partials and, when outputs are wanted, their output buffers; never the whole grid.
 public struct GridEngine: Sendable {
     /// Worker threads, at least 1.
@@ -68,15 +69,15 @@ public struct GridEngine: Sendable {
     public func run<Kernel: GridKernel>(_ kernel: Kernel, layers: [any RasterBand], zones: (any RasterBand)? = nil,
                                         output: GridRowsHandler? = nil, roles: [String?] = []) throws(GEPError) -> GridRun<Kernel.Record> {
         precondition(!layers.isEmpty, "GridEngine.run needs at least one layer")
-        let all = layers + (zones.map { [$0] } ?? [])
-        let capacity = zones == nil ? bandHeight(for: all) * layers[0].geometry.width : 0
-        let fold = ZoneFold(kernel: kernel, hasZones: zones != nil,
-                            zoneRule: zones.map { NodataRule(band: $0) } ?? NodataRule(nodata: nil, isFloatingPoint: true),
-                            noZones: [Float](repeating: 0, count: capacity))
-        return try stream(fold, layers: all, output: output, roles: roles).result
+        let zoneLayers = zones.map { [$0] } ?? []
+        let capacity = zones == nil ? bandHeight(for: layers) * layers[0].geometry.width : 0
+        let fold = ZoneFold(kernel: kernel, zoneRule: ZoneNodataRule(band: zones),
+                            noZones: [Double](repeating: 0, count: capacity))
+        return try stream(fold, layers: layers, zones: zoneLayers, output: output, roles: roles).result
     }
 
-    /// Streams aligned `layers` through `fold`: bands of `bandHeight(for: layers)` rows,
+    /// Streams aligned `layers` and `zones` through `fold` (zone layers read exactly as Double,
+    /// `RasterBand.readDoubles`): bands of `bandHeight(for: layers + zones)` rows,
     /// claimed by `threadCount` workers in increasing order, their partials merged into the
     /// total in band order by `BandScheduler` (at most 2 × workers bands outstanding).
     ///
@@ -84,13 +85,13 @@ public struct GridEngine: Sendable {
     ///   - roles: For each layer, the `GridLayers` role whose domain its cells must lie in
     ///     (`nil` or absent: none); cells outside are counted as the bands are read.
     /// - Throws: as `run`.
-    func stream<Fold: BandFold>(_ fold: Fold, layers: [any RasterBand], output: GridRowsHandler? = nil,
+    func stream<Fold: BandFold>(_ fold: Fold, layers: [any RasterBand], zones: [any RasterBand] = [], output: GridRowsHandler? = nil,
                                 roles: [String?] = []) throws(GEPError) -> Fold.Total {
         precondition(!layers.isEmpty, "GridEngine.stream needs at least one layer")
-        try GridAlignment.check(layers)
+        try GridAlignment.check(layers + zones)
         let geometry = layers[0].geometry
         let width = geometry.width, height = geometry.height
-        let bandHeight = self.bandHeight(for: layers)
+        let bandHeight = self.bandHeight(for: layers + zones)
         let bandCount = width == 0 ? 0 : (height + bandHeight - 1) / bandHeight
         let rowsOfBand: @Sendable (Int) -> Range<Int> = { band in
             (band * bandHeight)..<min(height, (band + 1) * bandHeight)
@@ -103,7 +104,8 @@ public struct GridEngine: Sendable {
         ResidentLayers.with(layers) { resident in
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: layers.count * capacity)
-                defer { scratch.deallocate() }
+                let zoneScratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: zones.count * capacity)
+                defer { scratch.deallocate(); zoneScratch.deallocate() }
                 while let band = scheduler.claim() {
                     let rows = rowsOfBand(band)
                     let cells = rows.count * width
@@ -119,11 +121,17 @@ public struct GridEngine: Sendable {
                             try layer.read(rows: rows, into: buffer)
                             inputs.append(UnsafeBufferPointer(buffer))
                         }
+                        var zoneInputs: [UnsafeBufferPointer<Double>] = []
+                        for (index, zone) in zones.enumerated() {
+                            let buffer = UnsafeMutableBufferPointer(rebasing: zoneScratch[(index * capacity)..<(index * capacity + cells)])
+                            try zone.readDoubles(rows: rows, into: buffer)
+                            zoneInputs.append(UnsafeBufferPointer(buffer))
+                        }
                         outside.count(cells: cells) { inputs[$0].baseAddress! }
                         let block = scheduler.outputBlock()
                         var partial = fold.makePartial()
                         fold.process(GridBand(rows: rows, width: width, layers: inputs, zones: UnsafeBufferPointer(start: nil, count: 0),
-                                              outputs: scheduler.buffers(of: block, cells: cells)),
+                                              zoneLayers: zoneInputs, outputs: scheduler.buffers(of: block, cells: cells)),
                                      into: &partial)
                         scheduler.complete(band: band, partial: partial, outputs: block)
                     } catch {

@@ -31,9 +31,9 @@ public enum WaterYieldReference {
         let bands = layers.all
         try GridAlignment.check(bands + (zones.map { [$0] } ?? []))
         let inputs = try bands.map { band throws(GEPError) in try band.readAll() }
-        let zoneValues = try zones.map { band throws(GEPError) in try band.readAll() }
+        let zoneValues = try zones.map { band throws(GEPError) in try band.readAllDoubles() }
         let rules = bands.map { NodataRule(band: $0) }
-        var resolver = ZoneKeyResolver(rule: zones.map { NodataRule(band: $0) } ?? NodataRule(nodata: nil, isFloatingPoint: true))
+        var resolver = ZoneKeyResolver(rule: ZoneNodataRule(band: zones))
         var byCode: [Int: BiophysicalTable.Entry] = [:]
         for entry in model.table.entries { byCode[entry.lucode] = entry }
         let z = model.seasonalityConstant
@@ -42,7 +42,7 @@ public enum WaterYieldReference {
         var grid = WaterYieldSums.zero, unzoned = WaterYieldSums.zero
         var perZone: [Int: WaterYieldSums] = [:]
         var missing: [Float: Int] = [:]
-        var invalidZones: [Float: Int] = [:]
+        var invalidZones: [Double: Int] = [:]
         for i in 0..<count {
             let code = inputs[0][i], p = Double(inputs[1][i]), e = Double(inputs[2][i])
             let soil = Double(inputs[3][i]), available = Double(inputs[4][i])

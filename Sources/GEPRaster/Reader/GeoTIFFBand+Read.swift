@@ -11,6 +11,22 @@ extension GeoTIFFBand {
     /// - Throws: `.invalidData` naming the file and block for corrupt data (such as
     ///   "tile 12: LZW code 4103 out of range"); `.io` when a read fails.
     public func read(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Float>) throws(GEPError) {
+        try convert(rows: rows, into: buffer)
+    }
+
+    /// Decodes rows `rows` (all columns) into `buffer`, row-major, converted exactly to
+    /// `Double`: the same blocks, decoding and memory use as `read(rows:into:)`, with only
+    /// the last step, the conversion of each stored sample, to `Double` instead of `Float`.
+    ///
+    /// - Precondition: As `read(rows:into:)`.
+    /// - Throws: As `read(rows:into:)`.
+    public func readDoubles(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) throws(GEPError) {
+        try convert(rows: rows, into: buffer)
+    }
+
+    /// Decodes the blocks that intersect `rows` and converts their samples into `buffer`;
+    /// the body of `read(rows:into:)` and `readDoubles(rows:into:)`.
+    private func convert<Value: ConvertedSample>(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Value>) throws(GEPError) {
         let layout = decoder.layout
         let width = layout.width
         precondition(rows.lowerBound >= 0 && rows.upperBound <= layout.height, "rows \(rows) outside 0..<\(layout.height)")

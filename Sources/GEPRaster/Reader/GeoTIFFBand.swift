@@ -11,7 +11,8 @@ import GEPCore
 ///
 /// Opening a band reads and validates the header, the first directory and the block
 /// index, and checks that every block lies inside the file; the pixels stay on disk until
-/// `read(rows:into:)` decodes the blocks that cover the rows asked for. The file stays
+/// `read(rows:into:)` (or `readDoubles(rows:into:)`) decodes the blocks that cover the rows
+/// asked for. The file stays
 /// open (read with `pread`) until the band is released, and the band holds no mutable
 /// state, so any number of threads may read from it at once.
 public final class GeoTIFFBand: RasterBand {
