@@ -12,7 +12,7 @@ import GEPServices
     /// The sample county input with every figure a layer will carry rounded to Float (layers
     /// are Float32), written to `directory`; returns the figures by key (climate) and by
     /// type (`ecosystems.<type>.<key>`, forest-stock increment density per ha).
-    static func floatExactCounty(in directory: String) throws -> (climate: [String: Double], types: [String: [String: Double]], increment: [String: Double]) {
+    static func floatExactCounty(in directory: String, coolingET: Double?) throws -> (climate: [String: Double], types: [String: [String: Double]], increment: [String: Double]) {
         let path = GridAccountTests.repository + "/samples/lianping/lianping-2023.json"
         var root = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
         func rounded(_ value: Double) -> Double { Double(Float(value)) }
@@ -35,6 +35,7 @@ import GEPServices
                 typeValues[type, default: [:]][key] = rounded(value)
             }
             typeValues[type, default: [:]]["area"] = try #require(fields["area"]?["value"] as? Double)
+            if let coolingET { fields["cooling_evapotranspiration"] = ["value": coolingET, "unit": "mm", "source": "test"] }
             ecosystems[type] = fields
         }
         root["ecosystems"] = ecosystems
@@ -53,11 +54,14 @@ import GEPServices
         return (climateValues, typeValues, densities)
     }
 
-    @Test func gridOfTheCountyInputIsTheCountyAccount() throws {
+    /// With and without a measured cooling-period ET (transpiration cooling by T·A·ρ·λ/r, a
+    /// layer on the grid, an input per type on the county).
+    @Test(arguments: [nil, 150.0] as [Double?])
+    func gridOfTheCountyInputIsTheCountyAccount(coolingET: Double?) throws {
         let directory = NSTemporaryDirectory() + "gep-equivalence-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let (climate, types, increments) = try Self.floatExactCounty(in: directory)
+        let (climate, types, increments) = try Self.floatExactCounty(in: directory, coolingET: coolingET)
         // 200 m cells (4 ha): every type's county area is a whole number of cells
         let cellHectares = 4.0
         let order = EcosystemType.allCases.filter { types[$0.id] != nil }
@@ -88,13 +92,14 @@ import GEPServices
             "lulc": band("lulc", lulc), "p": try uniform("p", "precipitation"), "r": try uniform("r", "rainfall_erosivity"),
             "k": try uniform("k", "soil_erodibility"), "ls": band("ls", ls), "storm": try uniform("storm", "storm_precipitation"),
             "days": try uniform("days", "cooling_days"), "evaporation": try uniform("evaporation", "water_surface_evaporation_cooling"),
-            "start": band("start", start), "end": band("end", end)]
+            "start": band("start", start), "end": band("end", end),
+            "cet": band("cet", Array(repeating: Float(coolingET ?? 0), count: width * height))]
         let text = """
         {"region": {"id": "lianping", "name_zh": "连平县", "name_en": "Lianping"}, "accounting_year": 2023, "coefficient_set": "lianping",
          "county_input": "county.json", "land_cover_classes": "classes.csv",
          "layers": {"lulc": "lulc", "precipitation": "p", "rainfall_erosivity": "r", "soil_erodibility": "k", "slope_length_factor": "ls",
                     "storm_precipitation": "storm", "cooling_days": "days", "water_surface_evaporation_cooling": "evaporation",
-                    "forest_stock_start": "start", "forest_stock_end": "end"}}
+                    "forest_stock_start": "start", "forest_stock_end": "end"\(coolingET == nil ? "" : #", "cooling_evapotranspiration": "cet""#)}}
         """
         let input = try GridInput.parse(Array(text.utf8), file: "grid.json", directory: directory).readingCounty()
         let coefficients = try GridAccountTests.coefficients()
@@ -114,5 +119,30 @@ import GEPServices
             }
         }
         #expect(abs(grid.account.total - county.total) <= 1e-9 * county.total)
+        if let coolingET {
+            // the layer alone (the county input without the field): the grid's vegetation still
+            // transpires T·A·ρ·λ/r, cell by cell
+            _ = try Self.floatExactCounty(in: directory, coolingET: nil)
+            let layerOnly = try GridInput.parse(Array(text.utf8), file: "grid.json", directory: directory).readingCounty()
+            let gridET = try GridAccountRunner.run(input: layerOnly, classes: LandCoverClasses(types: classes), coefficients: coefficients, threads: 2) { name throws(GEPError) in
+                guard let band = layers[URL(fileURLWithPath: name).lastPathComponent] else { throw GEPError.missingInput(path: name, reason: "no such layer") }
+                return band
+            }
+            let c = coefficients.entries
+            #expect(c["const.latent_heat_vaporization"]!.unit.symbol == "kJ/kg")
+            // m × kg/m³ × kWh/kg (3600 kJ = 1 kWh) / r, per m²
+            let perM2 = coolingET * 1e-3 * c["const.water_density"]!.value * (c["const.latent_heat_vaporization"]!.value / 3600)
+                / c["climate.ac_energy_efficiency_ratio"]!.value
+            let lines = try #require(gridET.account.services.first { $0.id == .climateRegulation }).lines.filter { $0.component == "transpiration" }
+            #expect(!lines.isEmpty && lines.allSatisfy { $0.driver == .coolingTranspiration })
+            for line in lines {
+                let type = try #require(line.ecosystem)
+                let area = try #require(types[type.id]?["area"]) * 1e4
+                #expect(abs(line.quantity / (perM2 * area) - 1) < 1e-9, "\(line.ecosystem!.id)")
+            }
+        }
+        let cooling = try #require(county.services.first { $0.id == .climateRegulation })
+        let transpirationDriver: CellDriver = coolingET == nil ? .coolingDayArea : .coolingTranspiration
+        #expect(cooling.lines.contains { $0.driver == transpirationDriver })
     }
 }

@@ -118,6 +118,24 @@ import GEPServices
         #expect(close(account.value(of: .climateRegulation), (vegetation + evaporation) * 0.5))
     }
 
+    /// With the cooling-period actual ET measured for broadleaf forest (120 mm), its
+    /// transpiration is the latent heat of that water, T·A·ρ·λ/r; the other types keep H·A·d/r.
+    @Test func climateRegulationFromMeasuredCoolingET() throws {
+        let input = try Fixture.testland { root in
+            var ecosystems = root["ecosystems"] as! [String: [String: Any]]
+            ecosystems["evergreen_broadleaf_forest"]!["cooling_evapotranspiration"] = ["value": 120, "unit": "mm", "source": "test"]
+            root["ecosystems"] = ecosystems
+        }
+        let measured = try AccountBuilder.build(input: input, coefficients: Fixture.coefficients())
+        let broadleafHeat: Double = 1 * 100e4 * 50 / 4
+        let broadleafET: Double = 120e-3 * 100e4 * 1000 * 1 / 4    // m × m² × kg/m³ × kWh/kg / r
+        let service = measured.service(.climateRegulation)
+        #expect(close(service.physicalTotal!, account.service(.climateRegulation).physicalTotal! - broadleafHeat + broadleafET))
+        let line = try #require(service.lines.first { $0.ecosystem == .evergreenBroadleafForest })
+        #expect(close(line.quantity, broadleafET) && line.driver == .coolingTranspiration)
+        #expect(service.notes.contains { $0.contains("measured cooling-period evapotranspiration") && $0.contains("evergreen_broadleaf_forest") })
+    }
+
     @Test func culturalServices() {
         #expect(close(account.value(of: .recreationTourism), 1000 * 200))
         #expect(close(account.value(of: .landscapePremium), 5000 * 10))

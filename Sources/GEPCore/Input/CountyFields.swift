@@ -33,6 +33,7 @@ public enum CountyFields {
         Field(key: "area", unit: .known("ha"), about: "area of the ecosystem type"),
         Field(key: "evapotranspiration", unit: .known("mm"), about: "actual annual evapotranspiration ET (water-balance method)"),
         Field(key: "slope_length_factor", unit: .known("1"), about: "RUSLE slope length and steepness factor LS, area-weighted mean"),
+        Field(key: "cooling_evapotranspiration", unit: .known("mm"), about: "actual evapotranspiration during the cooling days, when measured (transpiration cooling from ET instead of the per-type heat)"),
         Field(key: "net_ecosystem_productivity", unit: .known("g_C/(m2*a)"), about: "NEP, when measured (carbon by the NEP method)"),
     ]
 

@@ -25,6 +25,9 @@ public enum CellDriver: String, CaseIterable, Sendable, Hashable {
     case coolingDayArea = "cooling_day_area"
     /// Σ e·a·10⁻³, m³: open-water evaporation during the cooling days.
     case coolingEvaporation = "cooling_evaporation"
+    /// Σ T·a·10⁻³, m³: water transpired by vegetation during the cooling days (T the actual
+    /// evapotranspiration of the cooling period, mm), for transpiration cooling from measured ET.
+    case coolingTranspiration = "cooling_transpiration"
     /// Σ (V_end − V_start)·a·10⁻⁴, m³: growing-stock increment of the year (stock-change carbon).
     case stockIncrement = "stock_increment"
 
@@ -32,7 +35,7 @@ public enum CellDriver: String, CaseIterable, Sendable, Hashable {
     public var unit: PhysicalUnit {
         switch self {
         case .area: .known("m2")
-        case .retainedWater, .waterYield, .stormRain, .coolingEvaporation, .stockIncrement: .known("m3")
+        case .retainedWater, .waterYield, .stormRain, .coolingEvaporation, .coolingTranspiration, .stockIncrement: .known("m3")
         case .erosionPotential: .known("t")
         case .coolingDayArea: .known("d*m2")
         }

@@ -157,6 +157,7 @@ public enum GridLayers {
         Role(key: "storm_precipitation", unit: "mm", about: "rainfall from storm events (daily ≥ 50 mm), flood regulation", domain: "[0, inf)"),
         Role(key: "cooling_days", unit: "d", about: "days on which air conditioning would be used, climate regulation", domain: "[0, 366]"),
         Role(key: "water_surface_evaporation_cooling", unit: "mm", about: "open-water evaporation during the cooling days, climate regulation", domain: "[0, inf)"),
+        Role(key: "cooling_evapotranspiration", unit: "mm", about: "actual evapotranspiration of the vegetation during the cooling days, climate regulation", domain: "[0, inf)"),
         Role(key: "forest_stock_start", unit: "m3/ha", about: "growing-stock density at the start of the year (stock-change carbon)", domain: "[0, inf)"),
         Role(key: "forest_stock_end", unit: "m3/ha", about: "growing-stock density at the end of the year (stock-change carbon)", domain: "[0, inf)"),
     ]

@@ -7,7 +7,9 @@ import GEPCore
 /// E = E_veg + E_water (+ E_hum), in kWh:
 /// - vegetation (forests, shrub, grassland): E_veg = Σᵢ Hᵢ·Aᵢ·d / r, Hᵢ the heat consumed by
 ///   transpiration per unit area and day, d the cooling days, r the air conditioners' energy
-///   efficiency ratio;
+///   efficiency ratio; where the actual evapotranspiration T of the cooling days is measured
+///   (`ecosystems.<type>.cooling_evapotranspiration`, or a grid layer of that name, per cell),
+///   the latent heat of the water transpired instead: E_veg = Σᵢ Tᵢ·Aᵢ·ρ·λ / r;
 /// - water surfaces (water, wetland): E_water = e·A·ρ·λ / r, e the evaporation during the cooling
 ///   days, ρ water density, λ latent heat of vaporisation;
 /// - humidification (only when `"include_humidification": true`): E_hum = e·A·γ, γ the
@@ -25,10 +27,12 @@ public enum ClimateRegulation: ServiceModel {
     /// The spec.
     public static let spec = ServiceSpec(
         id: .climateRegulation, physicalUnit: .known("kWh"),
-        methods: [MethodSpec(id: "evapotranspiration_energy", formula: "E = Σ_veg H_i·A_i·d/r + e·A_water·ρ·λ/r [kWh]; V = E·P_e",
+        methods: [MethodSpec(id: "evapotranspiration_energy",
+                             formula: "E = Σ_veg H_i·A_i·d/r (or, with measured cooling-period ET T, Σ_veg T_i·A_i·ρ·λ/r) + e·A_water·ρ·λ/r [kWh]; V = E·P_e",
                              source: "REFERENCES.md §9 [S1][S2]; GB/T 46869-2025 A.11 (secondary, §16)")],
         sectionKeys: ["include_humidification"],
-        inputs: ["ecosystems.<type>.area", "climate.cooling_days", "climate.water_surface_evaporation_cooling"],
+        inputs: ["ecosystems.<type>.area", "climate.cooling_days", "climate.water_surface_evaporation_cooling",
+                 "ecosystems.<vegetated type>.cooling_evapotranspiration (optional)"],
         coefficients: ["climate.transpiration_heat.<vegetated type>", "climate.ac_energy_efficiency_ratio", "const.water_density",
                        "const.latent_heat_vaporization", "climate.humidifier_energy (only with humidification)", "price.electricity"])
 
@@ -45,13 +49,28 @@ public enum ClimateRegulation: ServiceModel {
         let surfaces = context.presentTypes(waterSurfaces)
         guard !vegetated.isEmpty || !surfaces.isEmpty else { return result(method: method, physical: [], total: 0, lines: []) }
         let eer = context.coefficient("climate.ac_energy_efficiency_ratio", "1", for: id)
+        let measuredET = CellDriver.coolingTranspiration.productFactors![0].key
+        var gridHasET = false
+        if let grid = context.grid { gridHasET = grid.layers.contains(measuredET) }
+        var fromET: [EcosystemType] = []
         for type in vegetated {
-            let heat = context.coefficient("climate.transpiration_heat.\(type.id)", "kWh/(m2*d)", for: id)
-            let energy = heat * context.product(.coolingDayArea, type, for: id) / eer
+            let energy: Double, driver: CellDriver
+            if gridHasET || context.input.ecosystemFields[type]?[measuredET] != nil {
+                let density = context.coefficient("const.water_density", "kg/m3", for: id)
+                let latent = context.coefficient("const.latent_heat_vaporization", "kWh/kg", for: id)
+                energy = context.product(.coolingTranspiration, type, for: id) * density * latent / eer
+                driver = .coolingTranspiration
+                fromET.append(type)
+            } else {
+                let heat = context.coefficient("climate.transpiration_heat.\(type.id)", "kWh/(m2*d)", for: id)
+                energy = heat * context.product(.coolingDayArea, type, for: id) / eer
+                driver = .coolingDayArea
+            }
             physical.append((type, energy))
             lines.append(ValueLine(service: id, component: "transpiration", labelZH: "植被蒸腾降温", labelEN: "Transpiration cooling",
-                                   ecosystem: type, quantity: energy, unit: .known("kWh"), priceID: "price.electricity", driver: .coolingDayArea))
+                                   ecosystem: type, quantity: energy, unit: .known("kWh"), priceID: "price.electricity", driver: driver))
         }
+        let etNote = fromET.isEmpty ? [] : ["transpiration from the measured cooling-period evapotranspiration (T·A·ρ·λ/r) for: \(fromET.map(\.id).joined(separator: ", "))"]
         if !surfaces.isEmpty {
             let density = context.coefficient("const.water_density", "kg/m3", for: id)
             let latent = context.coefficient("const.latent_heat_vaporization", "kWh/kg", for: id)
@@ -71,6 +90,6 @@ public enum ClimateRegulation: ServiceModel {
             }
         }
         return result(method: method, physical: physical, total: physical.reduce(0) { $0 + $1.quantity }, lines: lines,
-                      notes: humidify ? [] : ["humidification not counted (include_humidification is false)"])
+                      notes: etNote + (humidify ? [] : ["humidification not counted (include_humidification is false)"]))
     }
 }

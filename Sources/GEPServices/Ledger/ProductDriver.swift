@@ -30,6 +30,7 @@ extension CellDriver {
         case .stormRain: [DriverFactor(key: "storm_precipitation", level: .climate)]
         case .coolingDayArea: [DriverFactor(key: "cooling_days", level: .climate)]
         case .coolingEvaporation: [DriverFactor(key: "water_surface_evaporation_cooling", level: .climate)]
+        case .coolingTranspiration: [DriverFactor(key: "cooling_evapotranspiration", level: .ecosystem)]
         case .retainedWater, .waterYield, .stockIncrement: nil
         }
     }
@@ -38,7 +39,7 @@ extension CellDriver {
     /// (mm·m² → m³), else 1.
     public var depthScale: Double {
         switch self {
-        case .stormRain, .coolingEvaporation: 1e-3
+        case .stormRain, .coolingEvaporation, .coolingTranspiration: 1e-3
         default: 1
         }
     }
