@@ -30,18 +30,19 @@ struct DriverKernel: BandFold {
 
     func makePartial() -> DriverRows { DriverRows(zoneSets: zoneRules.count) }
 
+    func clear(_ partial: inout DriverRows) { partial.removeAll() }
+
     func makeTotal() -> DriverSums { DriverSums(classCount: plan.classCount, width: plan.width, zoneSets: zoneRules.count) }
 
     func merge(_ partial: DriverRows, into total: inout DriverSums) { total.add(partial) }
 
     func process(_ band: GridBand, into partial: inout DriverRows) {
         let layers = positions.map { band.layers[$0].baseAddress! }
-        let zones = band.zoneLayers.map { $0.baseAddress! }
-        accumulate(rows: band.rows.count, width: band.width, layers: layers, zones: zones, outputs: band.outputs.map { $0.baseAddress! },
+        accumulate(rows: band.rows.count, width: band.width, layers: layers, zones: band.zoneLayers, outputs: band.outputs.map { $0.baseAddress! },
                    into: &partial)
     }
 
-    /// Adds one band (`rows` rows of `width` cells; `layers[i]` the plan's layer i, `zones[s]`
+    /// Adds one band (`rows` rows of `width` cells; `layers[i]` the plan's layer i, `zoneList[s]`
     /// zone set s, `outputs[m]` map m when maps are written) to `records`, row by row.
     ///
     /// Per row: pass 1 classifies the cells and prepares the water part, pass 2 runs Fu's
@@ -49,7 +50,7 @@ struct DriverKernel: BandFold {
     /// cell once, into the row's sums of its class in its run's combination of zones (one id
     /// per zone set); the row's class and zone × class records are then added up from those
     /// combinations, so the cost per cell does not grow with the number of zone sets.
-    private func accumulate(rows: Int, width: Int, layers layerList: [UnsafePointer<Float>], zones zoneList: [UnsafePointer<Double>],
+    private func accumulate(rows: Int, width: Int, layers layerList: [UnsafePointer<Float>], zones zoneList: [ZoneRows],
                             outputs: [UnsafeMutablePointer<Float>], into records: inout DriverRows) {
         let p = plan
         let w = p.width
@@ -65,8 +66,7 @@ struct DriverKernel: BandFold {
         let scratch = WaterYieldRowScratch(width: columns)
         let layers = UnsafeMutableBufferPointer<UnsafePointer<Float>>.allocate(capacity: max(1, layerList.count))
         _ = layers.initialize(from: layerList)
-        let zones = UnsafeMutableBufferPointer<UnsafePointer<Double>>.allocate(capacity: max(1, sets))
-        _ = zones.initialize(from: zoneList)
+        let zones = zoneList
         let low = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(1, rules.count))
         _ = low.initialize(from: rules.map(\.low))
         let high = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(1, rules.count))
@@ -88,7 +88,7 @@ struct DriverKernel: BandFold {
         var rowZones = (0..<sets).map { _ in RowSums(slots: 4 * classCount, width: w) }
         defer {
             cellValues.deallocate(); missing.deallocate(); classOf.deallocate(); et.deallocate(); scratch.deallocate()
-            layers.deallocate(); zones.deallocate(); low.deallocate(); high.deallocate()
+            layers.deallocate(); low.deallocate(); high.deallocate()
             factorLayers.deallocate(); factorStart.deallocate(); productSlots.deallocate()
             rowCombo.deallocate(); rowClass.deallocate()
             for sums in rowZones { sums.deallocate() }
@@ -236,14 +236,14 @@ struct DriverKernel: BandFold {
                     // the run ends where the first zone set changes value
                     var end = width
                     for set in 0..<sets {
-                        if runEnds[set] <= column { runEnds[set] = Self.runEnd(zones[set] + start, from: column, width: width) }
+                        if runEnds[set] <= column { runEnds[set] = zones[set].runEnd(row: row, from: column) }
                         end = min(end, runEnds[set])
                     }
                     var first = column
                     while first < end && classOf[first] < 0 { first += 1 }
                     guard first < end else { column = end; continue }
                     for set in 0..<sets {
-                        let bits = zones[set][start + column].bitPattern
+                        let bits = zones[set].bits(row: row, column: column)
                         runIDs[set] = resolvers[set].id(for: bits)
                         if runIDs[set] < 0 {
                             var cells = 0
@@ -301,14 +301,12 @@ struct DriverKernel: BandFold {
                 // Fu–Budyko: each zone's yield also summed over its own runs of cells, as `gep water-yield` sums it
                 guard budyko else { continue }
                 for set in 0..<sets {
-                    let values = zones[set] + start
                     rowYieldIDs[set].removeAll(keepingCapacity: true)
                     rowYields[set].removeAll(keepingCapacity: true)
                     var column = 0
                     while column < width {
-                        let bits = values[column].bitPattern
-                        var end = column + 1
-                        while end < width && values[end].bitPattern == bits { end += 1 }
+                        let bits = zones[set].bits(row: row, column: column)
+                        let end = zones[set].runEnd(row: row, from: column)
                         let id = resolvers[set].id(for: bits)
                         if id >= 0 {
                             var runYield = 0.0, mapped = false
@@ -339,18 +337,5 @@ struct DriverKernel: BandFold {
 
         /// InVEST's nodata rule for layer `layer` (`NodataRule`), from the flattened bounds.
         func isNodata(_ value: Float, _ layer: Int) -> Bool { !(value < low[layer] || value > high[layer]) }
-    }
-
-    /// The first column after `column` whose stored value differs from `values[column]`'s
-    /// bits (or `width`), comparing four cells at a time.
-    @inline(__always)
-    static func runEnd(_ values: UnsafePointer<Double>, from column: Int, width: Int) -> Int {
-        let bits = values[column].bitPattern
-        let splat = SIMD4<UInt64>(repeating: bits)
-        let raw = UnsafeRawPointer(values)
-        var next = column + 1
-        while next + 4 <= width && raw.loadUnaligned(fromByteOffset: next * 8, as: SIMD4<UInt64>.self) == splat { next += 4 }
-        while next < width && values[next].bitPattern == bits { next += 1 }
-        return next
     }
 }

@@ -36,6 +36,19 @@ struct DriverRows {
     init(zoneSets: Int) {
         invalid = Array(repeating: [:], count: zoneSets)
     }
+
+    /// Empties the records, keeping the arrays' storage for the next band.
+    mutating func removeAll() {
+        classCodes.removeAll(keepingCapacity: true)
+        classValues.removeAll(keepingCapacity: true)
+        zoneKeys.removeAll(keepingCapacity: true)
+        zoneValues.removeAll(keepingCapacity: true)
+        yieldKeys.removeAll(keepingCapacity: true)
+        yieldValues.removeAll(keepingCapacity: true)
+        for set in invalid.indices { invalid[set].removeAll() }
+        unmappedCodes.removeAll()
+        nodataCells = 0
+    }
 }
 
 extension DriverSums {

@@ -31,28 +31,32 @@ struct GridAccountAssembly {
         }
     }
 
-    /// Driver sums of one class from its slot sums.
-    func drivers(_ slots: ArraySlice<Double>) -> [CellDriver: Double] {
-        var result: [CellDriver: Double] = [:]
-        for driver in CellDriver.allCases {
-            guard let (slot, scale, size) = slot(of: driver) else { continue }
-            result[driver] = slots[slots.startIndex + slot] * scale * size
+    /// The drivers the grid folded, each with its `DriverTable` position and its place among a
+    /// cell's slots (`slot(of:)`).
+    private var foldedSlots: [(driver: Int, slot: Int, scale: Double, size: Double)] {
+        CellDriver.allCases.enumerated().compactMap { index, driver in
+            slot(of: driver).map { (index, $0.slot, $0.scale, $0.size) }
         }
-        return result
     }
 
     /// The drivers the grid folded.
     var folded: Set<CellDriver> { Set(CellDriver.allCases.filter { slot(of: $0) != nil }) }
 
-    /// Driver sums by type over the classes whose slots `slots(code)` gives.
-    func byType(_ slots: (Int) -> ArraySlice<Double>?) -> [EcosystemType: [CellDriver: Double]] {
-        var result: [EcosystemType: [CellDriver: Double]] = [:]
+    /// Driver sums by type over the classes whose slots `slots(code)` gives (classes in lucode
+    /// order, so the additions come in a fixed order).
+    func table(_ slots: (Int) -> ArraySlice<Double>?) -> DriverTable {
+        let folded = foldedSlots
+        var table = DriverTable()
         for (code, type) in classes.types.sorted(by: { $0.key < $1.key }) {
             guard let values = slots(code) else { continue }
-            result[type, default: [:]].merge(drivers(values), uniquingKeysWith: +)
+            let t = DriverTable.typeIndex[type]!
+            for entry in folded { table.add(values[values.startIndex + entry.slot] * entry.scale * entry.size, type: t, driver: entry.driver) }
         }
-        return result
+        return table
     }
+
+    /// `table(_:)` as a dictionary, for `account(_:region:coefficients:priceBasis:countyAccount:)`.
+    func byType(_ slots: (Int) -> ArraySlice<Double>?) -> [EcosystemType: [CellDriver: Double]] { table(slots).dictionary }
 
     /// The account of the cells whose driver sums are `types` (the grid, or one zone).
     func account(_ types: [EcosystemType: [CellDriver: Double]], region: (id: String, zh: String, en: String), coefficients: EffectiveCoefficients,
@@ -80,37 +84,6 @@ struct GridAccountAssembly {
     /// Σ of one driver over the types, in catalogue order (a fixed order of additions).
     static func total(_ driver: CellDriver, _ types: [EcosystemType: [CellDriver: Double]]) -> Double {
         EcosystemType.allCases.reduce(0) { $0 + (types[$1]?[driver] ?? 0) }
-    }
-
-    /// The share of `whole`'s line `line` that the part with driver sums `part` holds.
-    static func share(of line: ValueLine, part: [EcosystemType: [CellDriver: Double]], whole: [EcosystemType: [CellDriver: Double]],
-                      partArea: Double, wholeArea: Double) -> Double {
-        guard let type = line.ecosystem else { return wholeArea > 0 ? partArea / wholeArea : 0 }
-        let driver = line.driver ?? .area
-        let denominator = whole[type]?[driver] ?? 0
-        return denominator != 0 ? (part[type]?[driver] ?? 0) / denominator : 0
-    }
-
-    /// One breakdown row: the account's lines allocated to the part.
-    static func row(id: Int, ecosystem: EcosystemType?, cells: Double, part: [EcosystemType: [CellDriver: Double]],
-                    whole: [EcosystemType: [CellDriver: Double]], account: Account, services: [ServiceID]) -> GridAccount.Row {
-        let partArea = total(.area, part)
-        let wholeArea = total(.area, whole)
-        var physical: [Double] = [], values: [Double] = []
-        for id in services {
-            let service = account.services.first { $0.id == id }!
-            var value = 0.0
-            var typeShare: [EcosystemType?: Double] = [:]
-            for (line, lineValue) in zip(service.lines, service.lineValues) {
-                let share = Self.share(of: line, part: part, whole: whole, partArea: partArea, wholeArea: wholeArea)
-                value += lineValue * share
-                if typeShare[line.ecosystem] == nil { typeShare[line.ecosystem] = share }
-            }
-            values.append(value)
-            physical.append(service.physicalByEcosystem.reduce(0) { $0 + $1.quantity * (typeShare[$1.ecosystem] ?? 0) })
-        }
-        let yield = total(.waterYield, part)
-        return GridAccount.Row(id: id, ecosystem: ecosystem, cells: cells, waterYield: yield, physical: physical, values: values)
     }
 }
 

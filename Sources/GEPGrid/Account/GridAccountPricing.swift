@@ -34,7 +34,8 @@ struct GridAccountPricing {
         }
         guard invalid.isEmpty else { throw .invalidData(invalid) }
         let assembly = GridAccountAssembly(input: input, classes: classes, layers: layers, plan: plan)
-        let whole = assembly.byType { sums.classSlots($0) }
+        let wholeTable = assembly.table { sums.classSlots($0) }
+        let whole = wholeTable.dictionary
         let county = try input.county.map { county throws(GEPError) in try AccountBuilder.build(input: county, coefficients: coefficients, priceBasis: priceBasis) }
         var region = (id: input.regionID, zh: input.regionNameZH, en: input.regionNameEN)
         var part = whole
@@ -47,20 +48,20 @@ struct GridAccountPricing {
         let wholeAccount = focus == nil ? account : try assembly.account(whole, region: region, coefficients: coefficients, priceBasis: priceBasis,
                                                                         countyAccount: county)
         let services = wholeAccount.services.filter { $0.status == .accounted }.map(\.id)
+        let allocation = LineAllocation(account: wholeAccount, services: services, whole: wholeTable)
         let zoneRows = input.zones.indices.map { index in
             (name: input.zones[index].name, rows: sums.zones[index].ids.enumerated().sorted { $0.element < $1.element }.map { position, id in
-                let part = assembly.byType { sums.zoneSlots(set: index, position: position, code: $0) }
+                let part = assembly.table { sums.zoneSlots(set: index, position: position, code: $0) }
                 let cells = (0..<sums.classCount).reduce(0.0) { $0 + sums.zoneSlots(set: index, position: position, code: $1).first! }
-                var row = GridAccountAssembly.row(id: id, ecosystem: nil, cells: cells, part: part, whole: whole, account: wholeAccount, services: services)
+                var row = allocation.row(id: id, ecosystem: nil, cells: cells, part: part)
                 // Fu–Budyko: the zone's yield summed cell by cell as `gep water-yield` sums it (the same bits)
                 if plan.isFuBudyko { row.waterYield = sums.zones[index].yield[position] * layers.geometry.cellArea / 1000 }
                 return row
             })
         }
         let classRows = classes.types.keys.sorted().filter { $0 < sums.classCount }.map { code in
-            let type = classes.types[code]!
-            let part = [type: assembly.drivers(sums.classSlots(code))]
-            return GridAccountAssembly.row(id: code, ecosystem: type, cells: sums.classSlots(code).first!, part: part, whole: whole, account: wholeAccount, services: services)
+            allocation.row(id: code, ecosystem: classes.types[code]!, cells: sums.classSlots(code).first!,
+                           part: assembly.table { $0 == code ? sums.classSlots(code) : nil })
         }
         let cellCount = layers.geometry.cellCount
         let yield = GridAccountAssembly.total(.waterYield, whole)

@@ -13,12 +13,18 @@ protocol BandFold: Sendable {
     var outputCount: Int { get }
     /// An empty partial, for one band.
     func makePartial() -> Partial
+    /// Empties a merged partial for the next band, keeping its storage (the default makes a new one).
+    func clear(_ partial: inout Partial)
     /// An empty total.
     func makeTotal() -> Total
     /// Folds one band: reads `band.layers`, writes `band.outputs` when non-empty.
     func process(_ band: GridBand, into partial: inout Partial)
     /// Adds one band's partial to the total (called in band order, on one thread at a time).
     func merge(_ partial: Partial, into total: inout Total)
+}
+
+extension BandFold {
+    func clear(_ partial: inout Partial) { partial = makePartial() }
 }
 
 /// A `GridKernel` as a fold: its zone layer (when given) is the fold's zone layer, each band
@@ -37,7 +43,7 @@ struct ZoneFold<Kernel: GridKernel>: BandFold {
 
     func process(_ band: GridBand, into partial: inout BandAccumulator<Kernel.Record>) {
         if let zones = band.zoneLayers.first {
-            kernel.process(GridBand(rows: band.rows, width: band.width, layers: band.layers, zones: zones, zoneLayers: band.zoneLayers,
+            kernel.process(GridBand(rows: band.rows, width: band.width, layers: band.layers, zones: zones.band, zoneLayers: band.zoneLayers,
                                     outputs: band.outputs), into: &partial)
         } else {
             noZones.withUnsafeBufferPointer { zeros in

@@ -17,6 +17,7 @@ final class BandScheduler<Fold: BandFold>: @unchecked Sendable {
     private var merging = false
     private var failure: (band: Int, error: GEPError)?
     private var freeBlocks: [OutputBlock] = []
+    private var freePartials: [Fold.Partial] = []
     private var allBlocks: [OutputBlock] = []
     private let outputCapacity: Int
     private let outputCount: Int
@@ -64,6 +65,17 @@ final class BandScheduler<Fold: BandFold>: @unchecked Sendable {
         }
     }
 
+    /// An empty partial for one band: a merged one emptied (`BandFold.clear`), so its storage is
+    /// reused, or a new one.
+    func partial() -> Fold.Partial {
+        condition.lock()
+        let merged = freePartials.popLast()
+        condition.unlock()
+        guard var merged else { return fold.makePartial() }
+        fold.clear(&merged)
+        return merged
+    }
+
     /// Output buffers for one band (`outputCount` × band capacity), reused across bands;
     /// `nil` when no outputs are wanted.
     func outputBlock() -> OutputBlock? {
@@ -108,6 +120,7 @@ final class BandScheduler<Fold: BandFold>: @unchecked Sendable {
             let error = mergeAndDeliver(band: index, item.partial, item.outputs)
             condition.lock()
             if let block = item.outputs { freeBlocks.append(block) }
+            freePartials.append(item.partial)
             if let error, failure.map({ index < $0.band }) ?? true { failure = (index, error) }
             nextMerge += 1
             condition.broadcast()

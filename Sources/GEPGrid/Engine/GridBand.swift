@@ -14,8 +14,8 @@ public struct GridBand {
     public let layers: [UnsafeBufferPointer<Float>]
     /// Zone ids as stored, read exactly as Double (all 0 when the run has no zone layer).
     public let zones: UnsafeBufferPointer<Double>
-    /// The zone layers of a `BandFold`, read exactly as Double (`zones` is the first, or empty).
-    let zoneLayers: [UnsafeBufferPointer<Double>]
+    /// The zone layers of a `BandFold`, exactly as Double (`zones` is the first, or empty).
+    let zoneLayers: [ZoneRows]
     /// Per-cell output buffers, `kernel.outputCount` of them; empty when outputs are not wanted.
     public let outputs: [UnsafeMutableBufferPointer<Float>]
 

@@ -17,7 +17,8 @@ import GEPRaster
 /// output rows in row order.
 ///
 /// Memory: threads × bandHeight × width × (4 bytes per layer + 8 per zone layer) of scratch,
-/// plus at most 2 × threads
+/// touched only for layers read from files (layers in memory are used in place, zone layers
+/// among them scanned on their Float bits, `ZoneRows`), plus at most 2 × threads
 /// band partials and, when outputs are wanted, their output buffers; never the whole grid.
 public struct GridEngine: Sendable {
     /// Worker threads, at least 1.
@@ -76,8 +77,8 @@ public struct GridEngine: Sendable {
         return try stream(fold, layers: layers, zones: zoneLayers, output: output, roles: roles).result
     }
 
-    /// Streams aligned `layers` and `zones` through `fold` (zone layers read exactly as Double,
-    /// `RasterBand.readDoubles`): bands of `bandHeight(for: layers + zones)` rows,
+    /// Streams aligned `layers` and `zones` through `fold` (zone layers exactly as Double,
+    /// `ZoneRows`): bands of `bandHeight(for: layers + zones)` rows,
     /// claimed by `threadCount` workers in increasing order, their partials merged into the
     /// total in band order by `BandScheduler` (at most 2 × workers bands outstanding).
     ///
@@ -101,7 +102,7 @@ public struct GridEngine: Sendable {
                                       rowsOfBand: rowsOfBand, deliver: output)
         let capacity = bandHeight * width
         let outside = OutsideDomainTally(layers.indices.map { (roles.indices.contains($0) ? roles[$0] : nil, layers[$0]) })
-        ResidentLayers.with(layers) { resident in
+        ResidentLayers.with(layers + zones) { resident in
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: layers.count * capacity)
                 let zoneScratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: zones.count * capacity)
@@ -121,15 +122,19 @@ public struct GridEngine: Sendable {
                             try layer.read(rows: rows, into: buffer)
                             inputs.append(UnsafeBufferPointer(buffer))
                         }
-                        var zoneInputs: [UnsafeBufferPointer<Double>] = []
+                        var zoneInputs: [ZoneRows] = []
                         for (index, zone) in zones.enumerated() {
                             let buffer = UnsafeMutableBufferPointer(rebasing: zoneScratch[(index * capacity)..<(index * capacity + cells)])
+                            if let values = resident.rows(rows, of: layers.count + index, width: width) {
+                                zoneInputs.append(ZoneRows(floats: values.baseAddress!, scratch: buffer.baseAddress!, width: width, rowCount: rows.count))
+                                continue
+                            }
                             try zone.readDoubles(rows: rows, into: buffer)
-                            zoneInputs.append(UnsafeBufferPointer(buffer))
+                            zoneInputs.append(ZoneRows(doubles: buffer.baseAddress!, width: width, rowCount: rows.count))
                         }
                         outside.count(cells: cells) { inputs[$0].baseAddress! }
                         let block = scheduler.outputBlock()
-                        var partial = fold.makePartial()
+                        var partial = scheduler.partial()
                         fold.process(GridBand(rows: rows, width: width, layers: inputs, zones: UnsafeBufferPointer(start: nil, count: 0),
                                               zoneLayers: zoneInputs, outputs: scheduler.buffers(of: block, cells: cells)),
                                      into: &partial)
