@@ -46,7 +46,7 @@ var groups = [BenchmarkGroup(title: "county account", cases: try Cases.all(repos
 for size in options.sizes {
     groups.append(try KernelCases.group(size: size, options: options, notes: notes, account: accountSetup))
 }
-groups.append(try FileCases.group(options: options, notes: notes, repository: repository))
+groups.append(try FileCases.group(options: options, notes: notes, repository: repository, account: accountSetup))
 if options.big { groups.append(try StreamCase.group(options: options, notes: notes)) }
 
 var results: [BenchmarkResult] = []

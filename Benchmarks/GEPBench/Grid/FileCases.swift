@@ -1,19 +1,24 @@
 import Dispatch
 import Foundation
+import GEPCore
 import GEPGrid
 import GEPRaster
 
 /// Cases over files written with the project's writer at 1600 × 1600 (the size of the
 /// issue's quoted InVEST and numpy figures): whole-file decoding, and opening the LZW files
-/// plus running Annual Water Yield with sub-watershed zones.
+/// plus running Annual Water Yield with sub-watershed zones, and the grid account on the same
+/// kind of files.
 enum FileCases {
     static let size = GridSize(columns: 1600, rows: 1600)
     /// InVEST 3.20 Annual Water Yield on the 1600² grid, seconds, as quoted in the issue (not measured here).
     static let quotedInVEST = 4.4
     /// A vectorised numpy script reading with GDAL, end to end, seconds, as quoted in the issue.
     static let quotedNumpy = 0.23
+    /// Files each end-to-end case opens: the water yield's 5 layers and zones; the grid
+    /// account's layers read by the sample input's methods and its 3 zone sets.
+    static let waterYieldFiles = 6, gridAccountFiles = 10
 
-    static func group(options: BenchOptions, notes: RunNotes, repository: String) throws -> BenchmarkGroup {
+    static func group(options: BenchOptions, notes: RunNotes, repository: String, account: GridAccountSetup) throws -> BenchmarkGroup {
         let fixture = GeoTIFFFixture(size: size)
         let model = try LianpingTables.waterYieldModel()
         let prepare = { try fixture.prepare() }
@@ -39,6 +44,19 @@ enum FileCases {
         }
         endToEnd.name = endToEnd.family
         cases.append(endToEnd)
+        var gridAccount = BenchmarkCase.grid("end_to_end.grid_account_lzw_1600", size: size, threads: options.threads,
+                                             note: "open \(gridAccountFiles) LZW GeoTIFFs (lulc, precip, R, K, LS, 2 stock years, 3 zone sets), GridAccountRunner.run",
+                                             setUp: prepare) {
+            let grid = try GridAccountRunner.run(input: account.input, classes: account.classes, coefficients: account.coefficients,
+                                                 threads: options.threads) { path throws(GEPError) in
+                let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                guard let layer = SyntheticLayer(rawValue: stem) else { throw .invalidData([Diagnostic(file: path, message: "not a synthetic layer")]) }
+                return try GeoTIFFBand(path: fixture.path(layer))
+            }
+            return grid.account.total
+        }
+        gridAccount.name = gridAccount.family
+        cases.append(gridAccount)
         return BenchmarkGroup(title: "files \(size)", cases: cases) { results in
             defer { fixture.release() }
             guard options.numpy else { return }
