@@ -144,7 +144,8 @@ import GEPServices
     /// The committed sample's grid account, its layers read from the GeoTIFFs as the engine
     /// streams them, or (`resident`) first read whole into `InMemoryBand`s; `fuBudyko` switches
     /// water conservation to the water-yield method.
-    static func sample(threads: Int = 2, bandHeight: Int? = nil, resident: Bool = false, fuBudyko: Bool = false) throws -> (GridInput, GridAccount) {
+    static func sample(threads: Int = 2, bandHeight: Int? = nil, resident: Bool = false, fuBudyko: Bool = false,
+                       overrides: [(id: String, value: Double)] = []) throws -> (GridInput, GridAccount) {
         let directory = repository + "/samples/lianping/grid"
         var text = try InputFile.read(directory + "/lianping-grid-2023.json", relativeTo: "/")
         if fuBudyko {
@@ -152,7 +153,7 @@ import GEPServices
         }
         let input = try GridInput.parse(text, file: "lianping-grid-2023.json", directory: directory).readingCounty()
         let classes = try LandCoverClasses.parse(InputFile.read(input.classesPath, relativeTo: "/"), file: input.classesPath)
-        let grid = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients(), threads: threads,
+        let grid = try GridAccountRunner.run(input: input, classes: classes, coefficients: coefficients(overrides), threads: threads,
                                              bandHeight: bandHeight) { path throws(GEPError) -> any RasterBand in
             let file = try GeoTIFFBand(path: path)
             guard resident else { return file }
@@ -196,6 +197,43 @@ import GEPServices
         #expect(streamed.zones.map(\.rows.count) == [13, 8, 2])
         let (found, expected) = (Self.bits(resident), Self.bits(streamed))
         #expect(found.count == expected.count && zip(found, expected).allSatisfy { $0 == $1 })
+    }
+
+    /// On the sample grid (all 16 services), doubling any price used doubles exactly the lines
+    /// priced with it (V = Q·p, so to 1e-12) and leaves every other line, every quantity, and the
+    /// zone values of every service without such a line, the same bits (seen failing with 1 yuan
+    /// added to each carbon-priced line, and with a zone value leaking another service's line).
+    @Test func doublingAPriceDoublesExactlyItsLinesOnTheSample() throws {
+        let (_, base) = try Self.sample()
+        let lines = base.account.services.filter { $0.status == .accounted }.flatMap { zip($0.lines, $0.lineValues) }
+        let prices = Set(lines.map(\.0.priceID)).sorted()
+        #expect(prices.count >= 10)
+        let library = try Self.coefficients()
+        for id in prices {
+            let price = try #require(library.entries[id]?.value, "\(id)")
+            let (_, doubled) = try Self.sample(overrides: [(id, price * 2)])
+            var changed = 0
+            for (before, after) in zip(base.account.services, doubled.account.services) {
+                for (k, line) in before.lines.enumerated() {
+                    #expect(after.lines[k].quantity.bitPattern == line.quantity.bitPattern, "\(id): \(line.component)")
+                    if line.priceID == id {
+                        changed += 1
+                        #expect(abs(after.lineValues[k] - 2 * before.lineValues[k]) <= 1e-12 * abs(before.lineValues[k]), "\(id): \(line.component)")
+                    } else {
+                        #expect(after.lineValues[k].bitPattern == before.lineValues[k].bitPattern, "\(id): \(line.component)")
+                    }
+                }
+            }
+            #expect(changed > 0, "\(id)")
+            let untouched = base.services.enumerated().filter { _, service in
+                !(base.account.services.first { $0.id == service }!.lines.contains { $0.priceID == id })
+            }.map(\.offset)
+            for (zone, other) in zip(base.zones, doubled.zones) {
+                for (row, otherRow) in zip(zone.rows, other.rows) {
+                    for k in untouched { #expect(otherRow.values[k].bitPattern == row.values[k].bitPattern, "\(id): zone \(zone.name) \(row.id)") }
+                }
+            }
+        }
     }
 
     /// The committed synthetic sample: every zone set adds up to the grid total.
