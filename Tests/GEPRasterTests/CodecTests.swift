@@ -124,4 +124,57 @@ struct CodecTests {
         bytes.withUnsafeMutableBytes { ByteSwap.swap($0, sampleSize: 4) }
         #expect(bytes == [6, 5, 8, 7, 2, 1, 4, 3])
     }
+
+    /// Decodes a PackBits `stream` into a block of `capacity` bytes; returns what was produced.
+    static func unpack(_ stream: [UInt8], capacity: Int) throws -> [UInt8] {
+        var block = [UInt8](repeating: 0xEE, count: capacity)
+        let produced = try stream.withUnsafeBytes { source in try block.withUnsafeMutableBytes { try PackBits.decode(source, into: $0) } }
+        return Array(block[..<produced])
+    }
+
+    @Test("PackBits decodes TIFF 6.0's worked example (section 9), skips −128, stops at a full block")
+    func packBitsExample() throws {
+        let packed: [UInt8] = [0xFE, 0xAA, 0x02, 0x80, 0x00, 0x2A, 0xFD, 0xAA, 0x03, 0x80, 0x00, 0x2A, 0x22, 0xF7, 0xAA]
+        let unpacked: [UInt8] = [0xAA, 0xAA, 0xAA, 0x80, 0x00, 0x2A, 0xAA, 0xAA, 0xAA, 0xAA, 0x80, 0x00, 0x2A, 0x22]
+            + [UInt8](repeating: 0xAA, count: 10)
+        #expect(try Self.unpack(packed, capacity: 24) == unpacked)
+        #expect(try Self.unpack([0x80, 0x01, 7, 8, 0x80], capacity: 2) == [7, 8])
+        // bytes after a full block are not read (libtiff stops there too)
+        #expect(try Self.unpack([0x00, 5, 0x7F], capacity: 1) == [5])
+        // short data decodes to fewer bytes; the block decoder reports the shortfall
+        #expect(try Self.unpack([0xFF, 9], capacity: 5) == [9, 9])
+    }
+
+    @Test("PackBits rejects runs past the block or the data, naming the byte")
+    func packBitsErrors() {
+        for (stream, capacity, message) in [([0x03, 1, 2], 8, "literal run of 4 bytes at byte 0 goes past the end of the data (3 bytes)"),
+                                            ([0x00, 1, 0x02, 1, 2, 3], 3, "literal run of 3 bytes at byte 2 goes past the end of the block (3 bytes)"),
+                                            ([0xF0, 1], 4, "replicate run of 17 bytes at byte 0 goes past the end of the block (4 bytes)"),
+                                            ([0x00, 1, 0xFE], 4, "replicate run at byte 2 has no byte to repeat")] as [([UInt8], Int, String)] {
+            do {
+                _ = try Self.unpack(stream, capacity: capacity)
+                Issue.record("expected an error for \(stream)")
+            } catch let error as CodecError {
+                #expect(error.message.contains(message), "\(error.message)")
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+    }
+
+    @Test("PackBits packs each row on its own and round trips runs, literals and 128-byte limits")
+    func packBitsRoundTrip() throws {
+        let two = [UInt8](repeating: 0xAA, count: 8)
+        #expect(two.withUnsafeBytes { PackBits.encode($0, rowBytes: 4) } == [0xFD, 0xAA, 0xFD, 0xAA])
+        #expect(([1, 2, 2, 3] as [UInt8]).withUnsafeBytes { PackBits.encode($0, rowBytes: 4) } == [0x03, 1, 2, 2, 3])
+        var random = SplitMix64(seed: 5)
+        for count in [0, 1, 2, 127, 128, 129, 300, 5000] {
+            let input: [UInt8] = (0..<count).map { k in k % 400 < 200 ? UInt8(k / 400 % 256) : UInt8(truncatingIfNeeded: random.next()) }
+            for rowBytes in [1, 7, 128, 1000] {
+                let packed = input.withUnsafeBytes { PackBits.encode($0, rowBytes: rowBytes) }
+                #expect(packed.count <= PackBits.worstCaseSize(byteCount: count, rowBytes: rowBytes))
+                #expect(try Self.unpack(packed, capacity: count) == input, "\(count) bytes in rows of \(rowBytes)")
+            }
+        }
+    }
 }

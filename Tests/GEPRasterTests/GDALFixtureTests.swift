@@ -103,6 +103,23 @@ struct GDALFixtureTests {
         #expect(band.description.byteOrder == (name.hasPrefix("gdal_be") ? .bigEndian : .littleEndian))
     }
 
+    @Test("GDAL's PackBits files: bytes striped, big-endian Int16 tiled, Float32 with NaN; every cell",
+          arguments: [("gdal_le_byte_packbits_strips", 255.0), ("gdal_be_int16_packbits_tiled", -1), ("gdal_le_float32_packbits_strips", -9999)])
+    func gdalPackBits(_ name: String, _ nodata: Double) throws {
+        let band = try GeoTIFFBand(path: TestSupport.fixture(name + ".tif"))
+        let expected = try Data(contentsOf: URL(fileURLWithPath: TestSupport.fixture(name + ".f32"))).withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+        let values = try TestSupport.readAll(band)
+        #expect(values.count == 45 * 21 && values.count == expected.count)
+        #expect(zip(values, expected).allSatisfy { same($0, $1) })
+        #expect(Set(expected).count > 20, "the fixture has runs and literal stretches")
+        #expect(band.nodata == nodata)
+        #expect(band.description.compression == "PackBits (32773)")
+        #expect(band.geometry == GridGeometry(width: 45, height: 21, originX: 500_000, originY: 3_000_000, cellWidth: 30, cellHeight: 30, epsg: 32650))
+        // a window across block rows, as the engine reads bands
+        let window = try TestSupport.read(band, rows: 3..<13)
+        #expect(zip(window, expected[(3 * 45)..<(13 * 45)]).allSatisfy { same($0, $1) })
+    }
+
     @Test("PixelIsPoint moves the origin half a cell, as GDAL reports it; geographic EPSG")
     func pixelIsPoint() throws {
         let band = try GeoTIFFBand(path: TestSupport.fixture("gdal_pixelispoint.tif"))

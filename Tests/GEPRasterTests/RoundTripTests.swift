@@ -17,7 +17,7 @@ struct RoundTripCase: Sendable, CustomTestStringConvertible {
 
     /// Every data type × compression × predictor × layout × container.
     static let all: [RoundTripCase] = RasterDataType.allCases.flatMap { dataType in
-        [GeoTIFFWriter.Compression.none, .lzw, .deflate(level: 6)].flatMap { compression in
+        [GeoTIFFWriter.Compression.none, .lzw, .deflate(level: 6), .packBits].flatMap { compression in
             (dataType.isFloatingPoint ? [1, 2, 3] : [1, 2]).flatMap { predictor in
                 [true, false].flatMap { tiled in
                     [false, true].map { bigTIFF in
@@ -107,7 +107,7 @@ struct RoundTripTests {
             let description = band.description
             #expect(description.isBigTIFF == testCase.bigTIFF)
             #expect(description.dataType == testCase.dataType)
-            #expect(description.predictor == (testCase.compression == .none ? 1 : testCase.predictor))
+            #expect(description.predictor == ([.none, .packBits].contains(testCase.compression) ? 1 : testCase.predictor))
             #expect(description.tiled == testCase.tiled)
             #expect(description.blockWidth == (testCase.tiled ? 16 : 37))
             #expect(description.blockHeight == (testCase.tiled ? 16 : 5))

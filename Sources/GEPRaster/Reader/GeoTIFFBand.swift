@@ -6,7 +6,7 @@ import Darwin
 import GEPCore
 
 /// Band 1 of a GeoTIFF: classic TIFF or BigTIFF, either byte order, striped or tiled,
-/// uncompressed, LZW or DEFLATE, with Predictor 1, 2 or 3, holding 8/16/32-bit integers or
+/// uncompressed, LZW, DEFLATE or PackBits, with Predictor 1, 2 or 3 (none with PackBits), holding 8/16/32-bit integers or
 /// 32/64-bit floats.
 ///
 /// Opening a band reads and validates the header, the first directory and the block

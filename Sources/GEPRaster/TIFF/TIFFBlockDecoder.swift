@@ -54,20 +54,21 @@ struct TIFFBlockDecoder: Sendable {
         switch layout.compression {
         case .none:
             try reader.read(at: offset, into: block)
-        case .lzw, .deflate:
+        case .lzw, .deflate, .packBits:
             let input = UnsafeMutableRawBufferPointer(rebasing: stored[0..<byteCount])
             try reader.read(at: offset, into: input)
             let produced: Int
             do {
-                produced = layout.compression == .lzw
-                    ? try LZWDecoder.decode(UnsafeRawBufferPointer(input), into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<prefix + size]))
-                    : try Deflate.decode(UnsafeRawBufferPointer(input), into: block)
+                switch layout.compression {
+                case .lzw: produced = try LZWDecoder.decode(UnsafeRawBufferPointer(input), into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<prefix + size]))
+                case .deflate: produced = try Deflate.decode(UnsafeRawBufferPointer(input), into: block)
+                default: produced = try PackBits.decode(UnsafeRawBufferPointer(input), into: block)
+                }
             } catch {
                 throw .invalidRaster(reader.name, "\(layout.blockKind) \(index): \(error.message)")
             }
             guard produced == size else {
-                let scheme = layout.compression == .lzw ? "LZW" : "DEFLATE"
-                throw .invalidRaster(reader.name, "\(layout.blockKind) \(index): \(scheme) data decodes to \(produced) bytes, expected \(size)")
+                throw .invalidRaster(reader.name, "\(layout.blockKind) \(index): \(layout.compression.name) data decodes to \(produced) bytes, expected \(size)")
             }
         }
         let rows = layout.storedRows(inBlockRow: blockRow)

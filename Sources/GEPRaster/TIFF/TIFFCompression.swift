@@ -6,6 +6,8 @@ enum TIFFCompression: Sendable, Hashable {
     case lzw
     /// Compression 8 (Adobe) or 32946 (the older PKZIP code): DEFLATE in a zlib stream.
     case deflate
+    /// Compression 32773: PackBits (TIFF 6.0 baseline run-length coding, `PackBits`).
+    case packBits
 
     /// The scheme for a Compression tag value, or `nil` when this module cannot decode it.
     init?(code: Int) {
@@ -13,18 +15,31 @@ enum TIFFCompression: Sendable, Hashable {
         case 1: self = .none
         case 5: self = .lzw
         case 8, 32946: self = .deflate
+        case 32773: self = .packBits
         default: return nil
         }
     }
 
     /// The largest number of decoded bytes one stored byte can produce (bounding what a
     /// block's byte count can claim before anything is allocated): 1 for no compression,
-    /// and comfortably above the real limits of LZW (about 1,400) and DEFLATE (1,032).
+    /// comfortably above the real limits of LZW (about 1,400) and DEFLATE (1,032), and
+    /// PackBits' exact 64 (a two-byte run of 128).
     var maximumExpansion: Int {
         switch self {
         case .none: 1
         case .lzw: 4096
         case .deflate: 2048
+        case .packBits: PackBits.maximumExpansion
+        }
+    }
+
+    /// The scheme's name in messages.
+    var name: String {
+        switch self {
+        case .none: "none"
+        case .lzw: "LZW"
+        case .deflate: "DEFLATE"
+        case .packBits: "PackBits"
         }
     }
 

@@ -25,7 +25,8 @@ struct TIFFImageLayout: Sendable {
     /// The decoder for it.
     let compression: TIFFCompression
     /// The predictor in effect: the Predictor tag (1 none, 2 horizontal, 3 floating
-    /// point), except that uncompressed data never uses one (libtiff ignores the tag there).
+    /// point), except that uncompressed and PackBits data never use one (libtiff applies
+    /// predictors only in the LZW, DEFLATE and newer codecs and ignores the tag there).
     let predictor: Int
     /// True for tiles, false for strips.
     let isTiled: Bool
@@ -106,7 +107,7 @@ struct TIFFImageLayout: Sendable {
 
         let code = try directory.unsignedInteger(.compression) ?? 1
         guard let compression = code <= UInt64(Int32.max) ? TIFFCompression(code: Int(code)) : nil else {
-            throw fail("unsupported compression \(TIFFCompression.name(code: Int(min(code, UInt64(Int32.max))))); supported: none (1), LZW (5), DEFLATE (8, 32946)")
+            throw fail("unsupported compression \(TIFFCompression.name(code: Int(min(code, UInt64(Int32.max))))); supported: none (1), LZW (5), DEFLATE (8, 32946), PackBits (32773)")
         }
         compressionCode = Int(code)
         self.compression = compression
@@ -122,7 +123,7 @@ struct TIFFImageLayout: Sendable {
         default:
             throw fail("unsupported Predictor \(predictor): expected 1 (none), 2 (horizontal) or 3 (floating point)")
         }
-        self.predictor = compression == .none ? 1 : Int(predictor)
+        self.predictor = compression == .none || compression == .packBits ? 1 : Int(predictor)
 
         let offsetsTag: TIFFTag, countsTag: TIFFTag
         if directory.contains(.tileWidth) || directory.contains(.tileLength) || directory.contains(.tileOffsets) {

@@ -141,6 +141,10 @@ final class GeoTIFFBlockEncoder {
                 let encoded = Deflate.encode(UnsafeRawBufferPointer(block), level: level)
                 try file.write(encoded, at: nextOffset)
                 count = encoded.count
+            case .packBits:
+                let encoded = PackBits.encode(UnsafeRawBufferPointer(block), rowBytes: plan.blockWidth * plan.sampleSize)
+                try file.write(encoded, at: nextOffset)
+                count = encoded.count
             }
         } catch {
             closed = true

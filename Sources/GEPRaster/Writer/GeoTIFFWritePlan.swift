@@ -86,7 +86,7 @@ struct GeoTIFFWritePlan: Sendable {
         blocksDown = (geometry.height + blockHeight - 1) / blockHeight
         fill = nodata.flatMap { dataType.bitPattern(of: $0) } ?? 0
         geoKeys = try Self.geoKeys(epsg: geometry.epsg, model: options.crsModel, fail: fail)
-        bigTIFF = options.bigTIFF || Self.worstCaseSize(blockBytes: blockWidth * blockHeight * dataType.byteCount,
+        bigTIFF = options.bigTIFF || Self.worstCaseSize(blockBytes: blockWidth * blockHeight * dataType.byteCount, rowBytes: blockWidth * dataType.byteCount,
                                                          blocks: blocksAcross * blocksDown, compression: options.compression) > Int(UInt32.max)
     }
 
@@ -107,13 +107,14 @@ struct GeoTIFFWritePlan: Sendable {
                 geographic ? GeoKeyDirectory.geographicTypeKey : GeoKeyDirectory.projectedTypeKey, 0, 1, UInt16(epsg)]
     }
 
-    /// The largest file `blocks` blocks of `blockBytes` could make: blocks at their
-    /// compression's worst-case expansion, plus header and directory.
-    private static func worstCaseSize(blockBytes: Int, blocks: Int, compression: GeoTIFFWriter.Compression) -> Int {
+    /// The largest file `blocks` blocks of `blockBytes` (in rows of `rowBytes`) could make:
+    /// blocks at their compression's worst-case expansion, plus header and directory.
+    private static func worstCaseSize(blockBytes: Int, rowBytes: Int, blocks: Int, compression: GeoTIFFWriter.Compression) -> Int {
         let perBlock = switch compression {
         case .none: blockBytes
         case .lzw: (blockBytes + blockBytes / 3836 + 4) * 3 / 2 + 8
         case .deflate: blockBytes + blockBytes / 1000 + 64
+        case .packBits: PackBits.worstCaseSize(byteCount: blockBytes, rowBytes: rowBytes)
         }
         let (data, overflow) = perBlock.multipliedReportingOverflow(by: blocks)
         let directory = TIFFDirectoryBuilder.estimatedSize(entries: 24, extraBytes: 16 * blocks + 512, bigTIFF: false)

@@ -7,6 +7,9 @@ extension GeoTIFFWriter {
         case lzw
         /// Compression 8: DEFLATE (zlib) at `level` 0 (store) … 9 (smallest); GDAL's default is 6.
         case deflate(level: Int)
+        /// Compression 32773: PackBits (TIFF 6.0 baseline run-length coding, each block row
+        /// packed on its own), as GDAL's `COMPRESS=PACKBITS` writes it; no predictor.
+        case packBits
     }
 
     /// How the image is cut into blocks.
@@ -37,7 +40,7 @@ extension GeoTIFFWriter {
         public var compression: Compression
         /// TIFF Predictor: 1 none, 2 horizontal differencing (any type), 3 floating point
         /// (float32/float64 only); `nil` picks 3 for floats and 2 for integers. Ignored
-        /// without compression, as libtiff and GDAL ignore it there.
+        /// without compression and with PackBits, as libtiff and GDAL ignore it there.
         public var predictor: Int?
         /// Tiles or strips.
         public var layout: Layout
@@ -59,7 +62,7 @@ extension GeoTIFFWriter {
 
         /// The predictor to use for `dataType`.
         func resolvedPredictor(for dataType: RasterDataType) -> Int {
-            if compression == .none { return 1 }
+            if compression == .none || compression == .packBits { return 1 }
             if let predictor { return predictor }
             return dataType.isFloatingPoint ? 3 : 2
         }
@@ -70,6 +73,7 @@ extension GeoTIFFWriter {
             case .none: 1
             case .lzw: 5
             case .deflate: 8
+            case .packBits: 32773
             }
         }
     }

@@ -54,3 +54,21 @@ make_codes('gdal_le_float64_none_tiled', 'float64', ['TILED=YES','BLOCKXSIZE=16'
 # The Int32 codes as an ESRI ASCII grid, by GDAL's AAIGrid driver (its .prj and .aux.xml are not needed).
 gdal.Translate(out+'gdal_int32_codes.asc', out+'gdal_le_int32_none_strips.tif', format='AAIGrid')
 for extra in ('.prj','.asc.aux.xml'): os.remove(out+'gdal_int32_codes'+extra)
+# PackBits (COMPRESS=PACKBITS): runs of equal bytes and literal stretches, striped and tiled,
+# both byte orders. Each gdal_*_packbits_*.f32 holds the values GDAL was given, as above.
+PW,PH=45,21
+prng=np.random.default_rng(23)
+pr,pc=np.indices((PH,PW))
+def make_packbits(name, gt, nt, opts, nodata):
+    runs=((pr//3+pc//9)%5)*40+7                      # long runs of equal values
+    noise=prng.integers(0,200,(PH,PW))              # literal stretches
+    a=np.where((pc//6)%3==1, noise, runs).astype(nt)
+    if nt==np.float32: a=a*np.float32(0.37); a[4,10]=np.nan; a=a.astype(nt)
+    a[0,0]=nodata
+    ds=gdal.GetDriverByName('GTiff').Create(out+name+'.tif',PW,PH,1,gt,opts)
+    ds.SetGeoTransform((500000,30,0,3000000,0,-30)); sr=osr.SpatialReference(); sr.ImportFromEPSG(32650); ds.SetProjection(sr.ExportToWkt())
+    b=ds.GetRasterBand(1); b.SetNoDataValue(nodata); b.WriteArray(a); ds=None
+    np.asarray(a,dtype=np.float32).tofile(out+name+'.f32')
+make_packbits('gdal_le_byte_packbits_strips', gdal.GDT_Byte, np.uint8, ['COMPRESS=PACKBITS','BLOCKYSIZE=4'], 255)
+make_packbits('gdal_be_int16_packbits_tiled', gdal.GDT_Int16, np.int16, ['ENDIANNESS=BIG','COMPRESS=PACKBITS','TILED=YES','BLOCKXSIZE=16','BLOCKYSIZE=16'], -1)
+make_packbits('gdal_le_float32_packbits_strips', gdal.GDT_Float32, np.float32, ['COMPRESS=PACKBITS','BLOCKYSIZE=5'], -9999)

@@ -21,7 +21,7 @@ enum SynthCommand: Command {
                 OptionSpec(name: "cols", valueName: "n", help: "Columns.", isRequired: true),
                 OptionSpec(name: "seed", valueName: "n", help: "Random seed.", defaultValue: "2023"),
                 OptionSpec(name: "out", valueName: "dir", help: "Output directory (created if missing).", isRequired: true),
-                OptionSpec(name: "compression", valueName: "codec", help: "Block compression.", allowedValues: ["deflate", "lzw", "none"],
+                OptionSpec(name: "compression", valueName: "codec", help: "Block compression.", allowedValues: ["deflate", "lzw", "packbits", "none"],
                            defaultValue: "deflate"),
             ])
     }
@@ -43,6 +43,7 @@ enum SynthCommand: Command {
         let out = try arguments.required("out")
         let compression: GeoTIFFWriter.Compression = switch arguments.value("compression") ?? "deflate" {
         case "lzw": .lzw
+        case "packbits": .packBits
         case "none": .none
         default: .deflate(level: 6)
         }
