@@ -1,3 +1,4 @@
+import Foundation
 import GEPCore
 
 /// A band read from an ESRI ASCII grid (`.asc`, the "AAIGrid" format), held in memory.
@@ -14,8 +15,9 @@ import GEPCore
 /// Cells are parsed to `Float` and kept only as `Float`, so integers beyond ±2^24 are rounded
 /// to its 24-bit precision, in `readDoubles(rows:into:)` too.
 ///
-/// A sibling `.prj` file is not read: pass `epsg` to give the grid a CRS so that it aligns
-/// with other layers.
+/// The CRS comes from `epsg` when given, otherwise from a sibling `.prj` file (`lulc.asc` →
+/// `lulc.prj`, as ESRI tools, QGIS and GDAL write it; `ProjectionFile` reads its EPSG code),
+/// otherwise it is unknown and the grid aligns only with other grids of unknown CRS.
 public final class ESRIASCIIBand: RasterBand {
     /// The path as the caller named it.
     public let name: String
@@ -35,8 +37,9 @@ public final class ESRIASCIIBand: RasterBand {
     /// - Parameters:
     ///   - path: The file; relative paths resolve against `directory`.
     ///   - directory: Usually the working directory.
-    ///   - epsg: The CRS to record in `geometry` (the `.prj` file is not read).
-    /// - Throws: `.missingInput` or `.io` when the file cannot be read; `.invalidData` listing
+    ///   - epsg: The CRS to record in `geometry`; `nil` reads it from the sibling `.prj`, if any.
+    /// - Throws: `.missingInput` or `.io` when the file (or its `.prj`) cannot be read;
+    ///   `.invalidData` for a `.prj` whose CRS has no EPSG code gep can tell, or listing
     ///   every problem: unknown, missing or duplicate header keys, bad header values, sizes
     ///   that are not positive, non-numeric cells (with line and column) and a value count that
     ///   differs from `nrows × ncols`.
@@ -44,7 +47,22 @@ public final class ESRIASCIIBand: RasterBand {
     public convenience init(path: String, relativeTo directory: String, epsg: Int? = nil) throws(GEPError) {
         // A grid's size is its own file's: the 1 GiB limit for tables does not apply.
         let bytes = try InputFile.read(path, relativeTo: directory, limit: .max)
-        try self.init(parsing: bytes, name: path, epsg: epsg)
+        var crs = epsg
+        if crs == nil, let projection = Self.projectionPath(of: path, relativeTo: directory) {
+            let text = String(decoding: try InputFile.read(projection, relativeTo: directory), as: UTF8.self)
+            crs = try ProjectionFile.epsg(wkt: text, file: projection)
+        }
+        try self.init(parsing: bytes, name: path, epsg: crs)
+    }
+
+    /// The sibling `.prj` (or `.PRJ`) of `path` when one exists.
+    static func projectionPath(of path: String, relativeTo directory: String) -> String? {
+        let stem = (path as NSString).deletingPathExtension
+        for candidate in [stem + ".prj", stem + ".PRJ"] {
+            let resolved = candidate.hasPrefix("/") ? candidate : directory + "/" + candidate
+            if FileManager.default.fileExists(atPath: resolved) { return candidate }
+        }
+        return nil
     }
 
     /// Parses an ESRI ASCII grid held in memory.
