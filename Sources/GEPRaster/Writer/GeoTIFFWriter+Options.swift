@@ -80,8 +80,9 @@ extension GeoTIFFWriter {
 }
 
 extension GeoTIFFWriter.CRSModel {
-    /// Whether `epsg` is recorded as a geographic CRS.
-    func isGeographic(_ epsg: Int) -> Bool {
+    /// Whether `epsg` is recorded as a geographic CRS (under `.automatic`: the EPSG 4000–4999
+    /// range apart from its projected blocks, as the `CRSModel` cases describe).
+    public func isGeographic(_ epsg: Int) -> Bool {
         switch self {
         case .projected: false
         case .geographic: true

@@ -1,0 +1,31 @@
+# Township polygons and GDAL's rasterisations of them, for the vector-zone tests (run with
+# Debian's gdal-bin and python3-gdal, GDAL 3.6.2). The grid: 40 × 30 cells of 30 m, top-left
+# (500000, 3000900), EPSG:32650. Vertices fall on cell centres, on cell edges and in between;
+# A has a hole, B has two parts, C leaves the grid, D overlaps A (later features win).
+import json, os, subprocess
+out = os.path.dirname(os.path.abspath(__file__)) + '/'
+X0, Y0, S = 500000.0, 3000900.0, 30.0
+def p(cx, cy):  # grid units (column, row from the top) to map coordinates
+    return [X0 + cx * S, Y0 - cy * S]
+features = [
+    ('441623100000', '元善镇', {'type': 'Polygon', 'coordinates': [
+        [p(1.5, 1.5), p(18.2, 2.0), p(19.0, 14.5), p(9.7, 16.25), p(1.0, 12.0), p(1.5, 1.5)],
+        [p(6.5, 5.5), p(6.5, 9.0), p(11.3, 9.0), p(11.3, 5.5), p(6.5, 5.5)]]}),
+    ('441623101000', '上坪镇', {'type': 'MultiPolygon', 'coordinates': [
+        [[p(19.0, 14.5), p(18.2, 2.0), p(30.0, 3.0), p(33.7, 13.0), p(19.0, 14.5)]],
+        [[p(24.0, 18.0), p(38.5, 18.5), p(36.0, 27.3), p(25.5, 26.0), p(24.0, 18.0)]]]}),
+    ('441623102000', '内莞镇', {'type': 'Polygon', 'coordinates': [
+        [p(-5.0, 20.0), p(12.0, 19.0), p(8.0, 35.0), p(-5.0, 20.0)]]}),
+    ('441623103000', '绣缎镇', {'type': 'Polygon', 'coordinates': [
+        [p(14.0, 10.0), p(22.0, 10.0), p(22.0, 17.0), p(14.0, 17.0), p(14.0, 10.0)]]}),
+]
+collection = {'type': 'FeatureCollection', 'features': [
+    {'type': 'Feature', 'properties': {'code': int(code), 'code_text': code, 'name': name}, 'geometry': geometry}
+    for code, name, geometry in features]}
+with open(out + 'townships.geojson', 'w', encoding='utf-8') as f:
+    json.dump(collection, f, ensure_ascii=False, indent=1)
+grid = ['-te', str(X0), str(Y0 - 30 * S), str(X0 + 40 * S), str(Y0), '-tr', str(S), str(S), '-a_srs', 'EPSG:32650',
+        '-ot', 'Float64', '-init', '0', '-a_nodata', '0', '-a', 'code']
+for name, extra in [('townships_gdal.tif', [])]:
+    if os.path.exists(out + name): os.remove(out + name)
+    subprocess.run(['gdal_rasterize', '-q'] + grid + extra + [out + 'townships.geojson', out + name], check=True)
