@@ -105,6 +105,16 @@ import GEPServices
             }
             #expect(grid.zones[0].rows.map(\.id) == [0] + ids, "\(file)")
             #expect(grid.zones[0].rows.map(\.values) == base.zones[0].rows.map(\.values), "\(file)")
+            // the layers decoded into memory for sensitivity runs keep the ids too (seen failing
+            // with zones loaded as Float: one merged zone 441623085056)
+            let incremental = try IncrementalGridAccount(input: input, classes: Self.classes, coefficients: Self.coefficients(), threads: 2) { name throws(GEPError) in
+                if name == "towns" { return try GeoTIFFBand(path: fixtures + file) }
+                guard let band = layers[name] else { throw GEPError.missingInput(path: name, reason: "no such layer") }
+                return band
+            }
+            #expect(incremental.isResident)
+            let refolded = try incremental.account(coefficients: Self.coefficients([("runoff_coefficient.evergreen_broadleaf_forest", 0.05)]))
+            #expect(refolded.zones[0].rows.map(\.id) == [0] + ids, "\(file)")
         }
     }
 

@@ -98,21 +98,27 @@ final class GridAccountLayers: Sendable {
     /// The band of `role`, if read.
     func band(_ role: String) -> (any RasterBand)? { roles.firstIndex(of: role).map { bands[$0] } }
 
-    /// Bytes needed to hold every layer in memory as Float.
-    var residentBytes: Int { (bands.count + zones.count) * geometry.cellCount * MemoryLayout<Float>.size }
+    /// Bytes needed to hold every layer in memory (layers as Float, zones as Double).
+    var residentBytes: Int { (bands.count * MemoryLayout<Float>.size + zones.count * MemoryLayout<Double>.size) * geometry.cellCount }
 
     /// The same layers decoded once into memory (on `threads` threads), so later folds read
-    /// cells in place instead of decoding the files again.
+    /// cells in place instead of decoding the files again; zone layers are kept as Double
+    /// (`InMemoryDoubleBand`), so their ids stay exact.
     func loadedIntoMemory(threads: Int) throws(GEPError) -> GridAccountLayers {
         let sources = bands + zones
-        let loaded = ResultSlots<InMemoryBand>(count: sources.count)
+        let loaded = ResultSlots<any RasterBand>(count: sources.count)
         let workers = max(1, min(threads, sources.count))
+        let zoneStart = bands.count
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: sources.count, by: workers) {
                 let band = sources[index]
-                loaded.store(index, Result { () throws(GEPError) in
-                    InMemoryBand(name: band.name, geometry: band.geometry, dataType: band.dataType, nodata: band.nodata,
-                                 values: try band.readAll(), blockHeight: band.blockHeight)
+                loaded.store(index, Result { () throws(GEPError) -> any RasterBand in
+                    if index >= zoneStart {
+                        return InMemoryDoubleBand(name: band.name, geometry: band.geometry, dataType: band.dataType, nodata: band.nodata,
+                                                  values: try band.readAllDoubles(), blockHeight: band.blockHeight)
+                    }
+                    return InMemoryBand(name: band.name, geometry: band.geometry, dataType: band.dataType, nodata: band.nodata,
+                                        values: try band.readAll(), blockHeight: band.blockHeight)
                 })
             }
         }
