@@ -64,6 +64,32 @@ import GEPRaster
         }
     }
 
+    /// A zone set given as a GeoJSON polygon file runs as the user would run it: the zones keep
+    /// their 12-digit codes and carry their names into the JSON and the table; a wrong id
+    /// property is exit 65 naming the file, the line and the property, and writes nothing.
+    @Test func polygonZonesRunWithNamesAndBadOnesAreRefused() throws {
+        let scratch = try Scratch()
+        try scratch.copy(Self.sample, to: "grid")
+        try scratch.copy("samples/lianping/lianping-2023.json", to: "lianping-2023.json")
+        try scratch.copy("Tests/GEPGridTests/Fixtures/vector/sample_townships.geojson", to: "grid/townships.geojson")
+        let original = try String(contentsOfFile: scratch.file("grid/lianping-grid-2023.json"), encoding: .utf8)
+        try scratch.write("grid/lianping-grid-2023.json", original.replacingOccurrences(
+            of: "\"township\": \"townships.tif\"", with: #""township": {"polygons": "townships.geojson", "id": "code", "name": "name"}"#))
+        let run = gep(["grid", scratch.file("grid/lianping-grid-2023.json"), "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try #require(JSONParser.parse(run.stdout, file: "stdout")["zones"]?["township"]?.elements)
+        #expect(rows.map { $0["id"]?.double } == [0, 441_623_100_000, 441_623_101_000, 441_623_102_000])
+        #expect(rows.map { $0["name"]?.string } == [nil, "元善镇", "上坪镇", "内莞镇"])
+        let table = gep(["grid", scratch.file("grid/lianping-grid-2023.json")])
+        #expect(table.stdout.contains("441623101000 上坪镇"))
+        try scratch.write("grid/lianping-grid-2023.json", original.replacingOccurrences(
+            of: "\"township\": \"townships.tif\"", with: #""township": {"polygons": "townships.geojson", "id": "adcode"}"#))
+        let bad = gep(["grid", scratch.file("grid/lianping-grid-2023.json"), "--output", scratch.file("out.json")])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("townships.geojson:6:18: feature 1 has no id property \"adcode\""), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("out.json")))
+    }
+
     @Test func gridWritesPerCellMapsThatAddUpToTheAccount() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

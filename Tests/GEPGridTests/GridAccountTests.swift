@@ -155,9 +155,12 @@ import GEPServices
     /// streams them, or (`resident`) first read whole into `InMemoryBand`s; `fuBudyko` switches
     /// water conservation to the water-yield method.
     static func sample(threads: Int = 2, bandHeight: Int? = nil, resident: Bool = false, fuBudyko: Bool = false,
-                       overrides: [(id: String, value: Double)] = []) throws -> (GridInput, GridAccount) {
+                       overrides: [(id: String, value: Double)] = [], townships: String? = nil) throws -> (GridInput, GridAccount) {
         let directory = repository + "/samples/lianping/grid"
         var text = try InputFile.read(directory + "/lianping-grid-2023.json", relativeTo: "/")
+        if let townships {
+            text = Array(String(decoding: text, as: UTF8.self).replacingOccurrences(of: "\"townships.tif\"", with: townships).utf8)
+        }
         if fuBudyko {
             text = Array(String(decoding: text, as: UTF8.self).replacingOccurrences(of: "\"county_input\"", with: "\"services\": {\"water_conservation\": {\"method\": \"water_yield\"}},\n  \"county_input\"").utf8)
         }
@@ -244,6 +247,21 @@ import GEPServices
                 }
             }
         }
+    }
+
+    /// Townships given as polygons (GeoJSON, 12-digit codes, Chinese names) give the account of
+    /// the same polygons rasterised by GDAL's `gdal_rasterize` onto the sample grid, bit for bit,
+    /// and name every zone in the rows.
+    @Test func polygonZonesEqualGDALRasterisedZones() throws {
+        let fixtures = Self.repository + "/Tests/GEPGridTests/Fixtures/vector/"
+        let (_, polygons) = try Self.sample(townships: #"{"polygons": "\#(fixtures)sample_townships.geojson", "id": "code", "name": "name"}"#)
+        let (_, raster) = try Self.sample(townships: "\"\(fixtures)sample_townships_gdal.tif\"")
+        #expect(polygons.zones[0].rows.map(\.id) == [0, 441_623_100_000, 441_623_101_000, 441_623_102_000])
+        #expect(polygons.zones[0].rows.map(\.name) == [nil, "元善镇", "上坪镇", "内莞镇"])
+        #expect(polygons.zones[0].rows.map(\.id) == raster.zones[0].rows.map(\.id))
+        #expect(Self.bits(polygons) == Self.bits(raster))
+        let sum = polygons.zones[0].rows.reduce(0.0) { $0 + $1.total }
+        #expect(abs(sum / polygons.account.total - 1) < 1e-12)
     }
 
     /// The committed synthetic sample: every zone set adds up to the grid total.

@@ -123,21 +123,21 @@ import GEPReport
 
     @Test func csvHasOneRowPerBreakdownAndServiceInBaseUnits() {
         let expected = """
-        breakdown,set,id,ecosystem,cells,service,physical,unit,value_yuan
-        zone,township,0,,10,water_conservation,5000,m3,10000
-        zone,township,0,,10,soil_retention,20,t,2500
-        zone,township,1,,1200,water_conservation,1000000,m3,2000000
-        zone,township,1,,1200,soil_retention,3000,t,375000
-        zone,township,2,,790,water_conservation,781875,m3,1563750
-        zone,township,2,,790,soil_retention,7000,t,875000
-        class,,1,evergreen_broadleaf_forest,1000,water_conservation,1000000,m3,2000000
-        class,,1,evergreen_broadleaf_forest,1000,soil_retention,4000,t,500000
-        class,,3,coniferous_forest,800,water_conservation,781875,m3,1563750
-        class,,3,coniferous_forest,800,soil_retention,5000,t,625000
-        class,,9,,200,water_conservation,5000,m3,10000
-        class,,9,,200,soil_retention,1020,t,127500
-        total,,,,2010,water_conservation,1786875,m3,3573750
-        total,,,,2010,soil_retention,10020,t,1252500
+        breakdown,set,id,name,ecosystem,cells,service,physical,unit,value_yuan
+        zone,township,0,,,10,water_conservation,5000,m3,10000
+        zone,township,0,,,10,soil_retention,20,t,2500
+        zone,township,1,,,1200,water_conservation,1000000,m3,2000000
+        zone,township,1,,,1200,soil_retention,3000,t,375000
+        zone,township,2,,,790,water_conservation,781875,m3,1563750
+        zone,township,2,,,790,soil_retention,7000,t,875000
+        class,,1,,evergreen_broadleaf_forest,1000,water_conservation,1000000,m3,2000000
+        class,,1,,evergreen_broadleaf_forest,1000,soil_retention,4000,t,500000
+        class,,3,,coniferous_forest,800,water_conservation,781875,m3,1563750
+        class,,3,,coniferous_forest,800,soil_retention,5000,t,625000
+        class,,9,,,200,water_conservation,5000,m3,10000
+        class,,9,,,200,soil_retention,1020,t,127500
+        total,,,,,2010,water_conservation,1786875,m3,3573750
+        total,,,,,2010,soil_retention,10020,t,1252500
 
         """
         #expect(GridReport.render(Self.grid, format: .csv, language: .en) == expected)

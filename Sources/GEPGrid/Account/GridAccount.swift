@@ -21,8 +21,21 @@ public struct GridAccount: Sendable {
         public var physical: [Double]
         /// Value per service, CNY, in `GridAccount.services` order.
         public var values: [Double]
+        /// The zone's name, where its polygon file names it (nil for classes and raster zones).
+        public var name: String?
         /// Sum of `values`.
         public var total: Double { values.reduce(0, +) }
+
+        /// Creates a row.
+        public init(id: Int, ecosystem: EcosystemType?, cells: Double, waterYield: Double, physical: [Double], values: [Double], name: String? = nil) {
+            self.id = id
+            self.ecosystem = ecosystem
+            self.cells = cells
+            self.waterYield = waterYield
+            self.physical = physical
+            self.values = values
+            self.name = name
+        }
     }
 
     /// The whole grid as an account (services in catalogue order; the non-grid ones not accounted).

@@ -19,6 +19,8 @@ final class GridAccountLayers: Sendable {
     let bands: [any RasterBand]
     /// Zone bands, in the input's zone order.
     let zones: [any RasterBand]
+    /// Per zone set, the zones' names by id (polygon files with a name property; empty for rasters).
+    let zoneNames: [[Double: String]]
     /// The land cover's geometry, shared by every layer.
     let geometry: GridGeometry
 
@@ -65,12 +67,23 @@ final class GridAccountLayers: Sendable {
         for role in roles {
             bands.append(try GEPError.reading(namedAt: "layers.\(role)", in: input.file) { () throws(GEPError) in try open(input.layers[role]!) })
         }
-        var zoneBands: [any RasterBand] = []
-        for zone in input.zones {
-            zoneBands.append(try GEPError.reading(namedAt: "zones.\(zone.name)", in: input.file) { () throws(GEPError) in try open(zone.path) })
-        }
         let lulc = bands[0]
         let geometry = lulc.geometry
+        var zoneBands: [any RasterBand] = []
+        var zoneNames: [[Double: String]] = []
+        for zone in input.zones {
+            guard let idField = zone.idField else {
+                zoneBands.append(try GEPError.reading(namedAt: "zones.\(zone.name)", in: input.file) { () throws(GEPError) in try open(zone.path) })
+                zoneNames.append([:])
+                continue
+            }
+            let polygons = try GeoJSONZones.read(zone.path, relativeTo: "/", idField: idField, nameField: zone.nameField, gridEPSG: geometry.epsg)
+            zoneBands.append(InMemoryDoubleBand(name: zone.path, geometry: geometry, dataType: .float64, nodata: 0,
+                                                values: PolygonRasterizer.burn(polygons, onto: geometry), blockHeight: lulc.blockHeight))
+            var names: [Double: String] = [:]
+            for polygon in polygons { if let name = polygon.name { names[polygon.id] = name } }
+            zoneNames.append(names)
+        }
         for (role, band) in zip(roles, bands).sorted(by: { $0.0 < $1.0 }) where role != "lulc" {
             for difference in geometry.differences(from: band.geometry) {
                 problems.append(Diagnostic(file: band.name, message: "layer \"\(role)\" is not aligned with the land-cover layer \(lulc.name): \(difference)"))
@@ -82,11 +95,12 @@ final class GridAccountLayers: Sendable {
             }
         }
         guard problems.isEmpty else { throw .invalidData(problems) }
-        self.init(sections: sections, waterMethod: waterMethod, roles: roles, bands: bands, zones: zoneBands, geometry: geometry)
+        self.init(sections: sections, waterMethod: waterMethod, roles: roles, bands: bands, zones: zoneBands, zoneNames: zoneNames, geometry: geometry)
     }
 
     private init(sections: [ServiceID: JSONNode], waterMethod: String?, roles: [String], bands: [any RasterBand], zones: [any RasterBand],
-                 geometry: GridGeometry) {
+                 zoneNames: [[Double: String]], geometry: GridGeometry) {
+        self.zoneNames = zoneNames
         self.sections = sections
         self.waterMethod = waterMethod
         self.roles = roles
@@ -106,31 +120,30 @@ final class GridAccountLayers: Sendable {
     /// (`InMemoryDoubleBand`), so their ids stay exact.
     func loadedIntoMemory(threads: Int) throws(GEPError) -> GridAccountLayers {
         let sources = bands + zones
-        let loaded = ResultSlots<any RasterBand>(count: sources.count)
+        let layerValues = ResultSlots<[Float]>(count: bands.count), zoneValues = ResultSlots<[Double]>(count: zones.count)
         let workers = max(1, min(threads, sources.count))
-        let zoneStart = bands.count
+        let layerCount = bands.count
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: sources.count, by: workers) {
                 let band = sources[index]
-                loaded.store(index, Result { () throws(GEPError) -> any RasterBand in
-                    if index >= zoneStart {
-                        return InMemoryDoubleBand(name: band.name, geometry: band.geometry, dataType: band.dataType, nodata: band.nodata,
-                                                  values: try band.readAllDoubles(), blockHeight: band.blockHeight)
-                    }
-                    return InMemoryBand(name: band.name, geometry: band.geometry, dataType: band.dataType, nodata: band.nodata,
-                                        values: try band.readAll(), blockHeight: band.blockHeight)
-                })
+                if index < layerCount {
+                    layerValues.store(index, Result { () throws(GEPError) in try band.readAll() })
+                } else {
+                    zoneValues.store(index - layerCount, Result { () throws(GEPError) in try band.readAllDoubles() })
+                }
             }
         }
         var memory: [any RasterBand] = []
-        for index in sources.indices {
-            switch loaded.take(index) {
-            case let .success(band): memory.append(band)
-            case let .failure(error): throw error
-            }
+        for (index, band) in bands.enumerated() {
+            memory.append(InMemoryBand(name: band.name, geometry: band.geometry, dataType: band.dataType, nodata: band.nodata,
+                                       values: try layerValues.take(index).get(), blockHeight: band.blockHeight))
+        }
+        for (index, band) in zones.enumerated() {
+            memory.append(InMemoryDoubleBand(name: band.name, geometry: band.geometry, dataType: band.dataType, nodata: band.nodata,
+                                             values: try zoneValues.take(index).get(), blockHeight: band.blockHeight))
         }
         return GridAccountLayers(sections: sections, waterMethod: waterMethod, roles: roles, bands: Array(memory.prefix(bands.count)),
-                                 zones: Array(memory.dropFirst(bands.count)), geometry: geometry)
+                                 zones: Array(memory.dropFirst(bands.count)), zoneNames: zoneNames, geometry: geometry)
     }
 
     /// Folds the plan's drivers over the grid (only the water part when `waterOnly`) with

@@ -54,6 +54,7 @@ struct GridAccountPricing {
                 let part = assembly.table { sums.zoneSlots(set: index, position: position, code: $0) }
                 let cells = (0..<sums.classCount).reduce(0.0) { $0 + sums.zoneSlots(set: index, position: position, code: $1).first! }
                 var row = allocation.row(id: id, ecosystem: nil, cells: cells, part: part)
+                row.name = layers.zoneNames[index][Double(id)]
                 // Fu–Budyko: the zone's yield summed cell by cell as `gep water-yield` sums it (the same bits)
                 if plan.isFuBudyko { row.waterYield = sums.zones[index].yield[position] * layers.geometry.cellArea / 1000 }
                 return row

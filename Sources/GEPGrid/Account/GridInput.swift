@@ -10,7 +10,7 @@ import GEPServices
 /// { "region": {...}, "accounting_year": 2023, "coefficient_set": "lianping",
 ///   "layers": {"lulc": "lulc.tif", "precipitation": "precip.tif", "reference_evapotranspiration": "eto.tif", …},
 ///   "land_cover_classes": "classes.csv",
-///   "zones": {"township": "towns.tif", "subwatershed": "subws.tif"},
+///   "zones": {"township": {"polygons": "townships.geojson", "id": "code", "name": "name"}, "subwatershed": "subws.tif"},
 ///   "services": {"water_conservation": {"method": "water_yield"}, "carbon_sequestration": {}, …} }
 /// ```
 public struct GridInput: Sendable {
@@ -34,8 +34,28 @@ public struct GridInput: Sendable {
     public var layers: [String: String]
     /// Path of the land-cover classes table (lucode → ecosystem type).
     public var classesPath: String
-    /// Zone rasters by zone-set name, in file order.
-    public var zones: [(name: String, path: String)]
+    /// Zone sets in file order: a zone raster, or polygons rasterised onto the grid.
+    public var zones: [ZoneSet]
+
+    /// One zone set: a zone raster (integer ids; 0 or nodata for no zone) or a GeoJSON file of
+    /// polygons (`"zones": {"township": {"polygons": "townships.geojson", "id": "code",
+    /// "name": "name"}}`), burnt onto the land-cover grid by `gdal_rasterize`'s cell-centre
+    /// rule (`PolygonRasterizer`), ids from the property `idField` and names from `nameField`.
+    public struct ZoneSet: Sendable {
+        /// The zone set's name in tables and JSON.
+        public var name: String
+        /// The raster or polygon file, resolved against the input's directory.
+        public var path: String
+        /// For polygons: the property holding each zone's id; nil for a raster.
+        public var idField: String?
+        /// For polygons: the property holding each zone's name, if any.
+        public var nameField: String?
+
+        /// Creates a zone set.
+        public init(name: String, path: String, idField: String? = nil, nameField: String? = nil) {
+            (self.name, self.path, self.idField, self.nameField) = (name, path, idField, nameField)
+        }
+    }
     /// The services to account and their sections; empty to account the county input's
     /// services with its methods.
     public var services: [ServiceID: JSONNode]
@@ -90,10 +110,19 @@ public struct GridInput: Sendable {
             if layers["lulc"] == nil { reader.report("missing required layer \"lulc\" (land cover)", at: node.position, path: "layers") }
         }
         let classes = reader.string(root, "land_cover_classes", path: "").map { resolve($0, directory) } ?? ""
-        var zones: [(name: String, path: String)] = []
+        var zones: [ZoneSet] = []
         if let node = reader.field(root, "zones", path: "", required: false), let members = reader.object(node, path: "zones") {
             for member in members where !member.key.hasPrefix("_") {
-                if let path = reader.string(node, member.key, path: "zones") { zones.append((member.key, resolve(path, directory))) }
+                if member.value.members != nil {
+                    let place = "zones.\(member.key)"
+                    reader.rejectUnknownKeys(member.value, allowed: ["polygons", "id", "name"], path: place, what: "zone-set key")
+                    let path = reader.string(member.value, "polygons", path: place)
+                    let id = reader.string(member.value, "id", path: place)
+                    let name = reader.string(member.value, "name", path: place, required: false)
+                    if let path, let id { zones.append(ZoneSet(name: member.key, path: resolve(path, directory), idField: id, nameField: name)) }
+                } else if let path = reader.string(node, member.key, path: "zones") {
+                    zones.append(ZoneSet(name: member.key, path: resolve(path, directory)))
+                }
             }
         }
         var services: [ServiceID: JSONNode] = [:]

@@ -42,7 +42,9 @@ public enum GeoJSONZones {
         case "Feature":
             features = [root]
         default:
-            throw .invalidData([problems.at(root, "expected a GeoJSON FeatureCollection or Feature (\"type\"), found \(root["type"]?.string.map { "\"\($0)\"" } ?? "none")")])
+            var found = "none"
+            if let type = root["type"]?.string { found = "\"\(type)\"" }
+            throw .invalidData([problems.at(root, "expected a GeoJSON FeatureCollection or Feature (\"type\"), found \(found)")])
         }
         if let crs = root["crs"] { problems.checkCRS(crs, gridEPSG: gridEPSG) }
         var zones: [ZonePolygon] = []
@@ -55,8 +57,13 @@ public enum GeoJSONZones {
             let id = problems.zoneID(properties[idField], in: properties, field: idField, label: label)
             var name: String?
             if let nameField {
-                name = properties[nameField]?.string ?? properties[nameField]?.double.map { ZoneIDText.describe($0) }
-                if name == nil { problems.add(properties, "\(label) has no name property \"\(nameField)\"") }
+                if let text = properties[nameField]?.string {
+                    name = text
+                } else if let number = properties[nameField]?.double {
+                    name = ZoneIDText.describe(number)
+                } else {
+                    problems.add(properties, "\(label) has no name property \"\(nameField)\"")
+                }
             }
             guard let geometry = feature["geometry"], !geometry.isNull else {
                 problems.add(feature, "\(label) has no geometry")
@@ -124,7 +131,10 @@ private struct DiagnosticList {
             if Int64(exactly: value!) != whole { value = nil }
         }
         guard let id = value, id == id.rounded(), id >= 1, id <= 0x1p53 else {
-            add(node, "\(label): zone id \(node.string.map { "\"\($0)\"" } ?? node.double.map { String($0) } ?? node.kindName) is not a whole number from 1 to 2^53")
+            var shown = node.kindName
+            if let number = node.double { shown = String(number) }
+            if let text = node.string { shown = "\"\(text)\"" }
+            add(node, "\(label): zone id \(shown) is not a whole number from 1 to 2^53")
             return nil
         }
         return id

@@ -27,7 +27,10 @@ public enum GridReport {
             }
             var sections: [(String, [[String]])] = grid.zones.map { zone in
                 (l.pick("按分区：", "By zone: ") + zone.name + l.pick("（0 = 不在任何分区）", " (0 = outside every zone)"),
-                 rows(zone.rows) { String($0.id) })
+                 rows(zone.rows) { row in
+                     guard let name = row.name else { return String(row.id) }
+                     return "\(row.id) \(name)"
+                 })
             }
             sections.append((l.pick("按土地覆被类型", "By land-cover class"),
                              rows(grid.classes) { row in "\(row.id) " + (row.ecosystem.map { l.pick($0.nameZH, $0.nameEN) } ?? "") }))
@@ -82,6 +85,7 @@ public enum GridReport {
             var object: [String: JSON] = [key: .number(Double(row.id)), "cells": .number(row.cells), "total_yuan": .number(row.total),
                                           "water_yield_m3": .number(row.waterYield)]
             if let type = row.ecosystem { object["ecosystem"] = .string(type.id) }
+            if let name = row.name { object["name"] = .string(name) }
             object["services"] = .array(grid.services.indices.map { s in
                 ["id": .string(grid.services[s].id), "physical": .number(row.physical[s]),
                  "unit": .string(ServiceCatalogue.spec(for: grid.services[s]).physicalUnit.symbol), "value_yuan": .number(row.values[s])]
@@ -103,13 +107,14 @@ public enum GridReport {
         return .object(object)
     }
 
-    /// One CSV table: `breakdown, set, id, ecosystem, cells, service, physical, unit, value_yuan`.
+    /// One CSV table: `breakdown, set, id, name, ecosystem, cells, service, physical, unit,
+    /// value_yuan` (`name`: the zone's, from its polygon file; empty otherwise).
     public static func csv(_ grid: GridAccount) -> String {
-        var out = CSVWriter.record(["breakdown", "set", "id", "ecosystem", "cells", "service", "physical", "unit", "value_yuan"])
+        var out = CSVWriter.record(["breakdown", "set", "id", "name", "ecosystem", "cells", "service", "physical", "unit", "value_yuan"])
         func rows(_ breakdown: String, _ set: String, _ list: [GridAccount.Row]) {
             for row in list {
                 for (s, service) in grid.services.enumerated() {
-                    out += CSVWriter.record([breakdown, set, String(row.id), row.ecosystem?.id ?? "", JSONWriter.formatNumber(row.cells), service.id,
+                    out += CSVWriter.record([breakdown, set, String(row.id), row.name ?? "", row.ecosystem?.id ?? "", JSONWriter.formatNumber(row.cells), service.id,
                                              JSONWriter.formatNumber(row.physical[s]), ServiceCatalogue.spec(for: service).physicalUnit.symbol,
                                              JSONWriter.formatNumber(row.values[s])])
                 }
@@ -118,7 +123,7 @@ public enum GridReport {
         for zone in grid.zones { rows("zone", zone.name, zone.rows) }
         rows("class", "", grid.classes)
         for service in grid.account.services where service.status == .accounted {
-            out += CSVWriter.record(["total", "", "", "", JSONWriter.formatNumber(Double(grid.cellCount)), service.id.id,
+            out += CSVWriter.record(["total", "", "", "", "", JSONWriter.formatNumber(Double(grid.cellCount)), service.id.id,
                                      service.physicalTotal.map(JSONWriter.formatNumber) ?? "", service.physicalUnit.symbol, JSONWriter.formatNumber(service.value)])
         }
         return out

@@ -29,3 +29,21 @@ grid = ['-te', str(X0), str(Y0 - 30 * S), str(X0 + 40 * S), str(Y0), '-tr', str(
 for name, extra in [('townships_gdal.tif', [])]:
     if os.path.exists(out + name): os.remove(out + name)
     subprocess.run(['gdal_rasterize', '-q'] + grid + extra + [out + 'townships.geojson', out + name], check=True)
+# Townships over the committed sample grid (samples/lianping/grid, 250 × 250 cells of 30 m,
+# top-left (240000, 2720000), EPSG:32650), with GDAL's rasterisation onto that grid as a
+# Float64 zone raster (0 outside), for the grid-account test: polygons = GDAL's raster.
+SX0, SY0 = 240000.0, 2720000.0
+def q(cx, cy): return [SX0 + cx * S, SY0 - cy * S]
+sample = [
+    (441623100000, '元善镇', [[q(0, 0), q(130.5, 0), q(121.25, 140.5), q(0, 118), q(0, 0)], [q(40.5, 40.5), q(40.5, 70), q(80.3, 70), q(80.3, 40.5), q(40.5, 40.5)]]),
+    (441623101000, '上坪镇', [[q(130.5, 0), q(250, 0), q(250, 150.5), q(121.25, 140.5), q(130.5, 0)]]),
+    (441623102000, '内莞镇', [[q(0, 118), q(121.25, 140.5), q(250, 150.5), q(250, 250), q(0, 250), q(0, 118)]]),
+]
+with open(out + 'sample_townships.geojson', 'w', encoding='utf-8') as f:
+    json.dump({'type': 'FeatureCollection', 'features': [
+        {'type': 'Feature', 'properties': {'code': code, 'name': name}, 'geometry': {'type': 'Polygon', 'coordinates': rings}}
+        for code, name, rings in sample]}, f, ensure_ascii=False, indent=1)
+if os.path.exists(out + 'sample_townships_gdal.tif'): os.remove(out + 'sample_townships_gdal.tif')
+subprocess.run(['gdal_rasterize', '-q', '-te', str(SX0), str(SY0 - 250 * S), str(SX0 + 250 * S), str(SY0), '-tr', str(S), str(S),
+                '-a_srs', 'EPSG:32650', '-ot', 'Float64', '-init', '0', '-a_nodata', '0', '-a', 'code', '-co', 'COMPRESS=DEFLATE',
+                out + 'sample_townships.geojson', out + 'sample_townships_gdal.tif'], check=True)
