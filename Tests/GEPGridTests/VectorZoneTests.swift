@@ -31,6 +31,21 @@ import Testing
         }
     }
 
+    /// The same townships as Shapefiles written by ogr2ogr, names in GBK and in UTF-8 (.cpg):
+    /// the same ids, names (decoded from GBK through iconv) and rings as the GeoJSON, so the
+    /// same cells as GDAL; the .prj's CRS is checked against the grid's.
+    @Test(arguments: ["townships_gbk", "townships_utf8"])
+    func shapefilesGiveTheGeoJSONZones(_ folder: String) throws {
+        let reference = try GeoTIFFBand(path: Self.directory + "/townships_gdal.tif")
+        let shapes = try ShapefileZones.read(Self.directory + "/\(folder)/townships.shp", idField: "code", nameField: "name", gridEPSG: 32650)
+        let json = try GeoJSONZones.read("townships.geojson", relativeTo: Self.directory, idField: "code", nameField: "name", gridEPSG: 32650)
+        #expect(shapes.map(\.name) == ["元善镇", "上坪镇", "内莞镇", "绣缎镇"])
+        #expect(shapes.map(\.id) == json.map(\.id))
+        #expect(PolygonRasterizer.burn(shapes, onto: reference.geometry) == (try reference.readAllDoubles()))
+        #expect(throws: GEPError.self) { _ = try ShapefileZones.read(Self.directory + "/\(folder)/townships.shp", idField: "code", nameField: nil, gridEPSG: 4547) }
+        #expect(throws: GEPError.self) { _ = try ShapefileZones.read(Self.directory + "/\(folder)/townships.shp", idField: "adcode", nameField: nil, gridEPSG: 32650) }
+    }
+
     /// Hand cases on a 4 × 4 grid of unit cells: a square covering centres 1…2 fills 2 × 2
     /// cells; its hole removes the centre it covers; a ring through cell centres follows the
     /// half-open rule (left and top edges in, right and bottom out).

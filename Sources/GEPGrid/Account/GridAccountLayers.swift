@@ -77,7 +77,9 @@ final class GridAccountLayers: Sendable {
                 zoneNames.append([:])
                 continue
             }
-            let polygons = try GeoJSONZones.read(zone.path, relativeTo: "/", idField: idField, nameField: zone.nameField, gridEPSG: geometry.epsg)
+            let polygons = zone.path.lowercased().hasSuffix(".shp")
+                ? try ShapefileZones.read(zone.path, idField: idField, nameField: zone.nameField, gridEPSG: geometry.epsg)
+                : try GeoJSONZones.read(zone.path, relativeTo: "/", idField: idField, nameField: zone.nameField, gridEPSG: geometry.epsg)
             zoneBands.append(InMemoryDoubleBand(name: zone.path, geometry: geometry, dataType: .float64, nodata: 0,
                                                 values: PolygonRasterizer.burn(polygons, onto: geometry), blockHeight: lulc.blockHeight))
             var names: [Double: String] = [:]

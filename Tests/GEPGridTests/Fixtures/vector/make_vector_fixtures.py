@@ -47,3 +47,8 @@ if os.path.exists(out + 'sample_townships_gdal.tif'): os.remove(out + 'sample_to
 subprocess.run(['gdal_rasterize', '-q', '-te', str(SX0), str(SY0 - 250 * S), str(SX0 + 250 * S), str(SY0), '-tr', str(S), str(S),
                 '-a_srs', 'EPSG:32650', '-ot', 'Float64', '-init', '0', '-a_nodata', '0', '-a', 'code', '-co', 'COMPRESS=DEFLATE',
                 out + 'sample_townships.geojson', out + 'sample_townships_gdal.tif'], check=True)
+# The four townships as Shapefiles (ogr2ogr, EPSG:32650), names in GBK and in UTF-8 (.cpg).
+for encoding, folder in [('GBK', 'townships_gbk'), ('UTF-8', 'townships_utf8')]:
+    subprocess.run(['rm', '-rf', out + folder], check=True)
+    subprocess.run(['ogr2ogr', '-f', 'ESRI Shapefile', '-a_srs', 'EPSG:32650', '-lco', 'ENCODING=' + encoding,
+                    out + folder, out + 'townships.geojson'], check=True)
