@@ -46,6 +46,31 @@ import Testing
         #expect(throws: GEPError.self) { _ = try ShapefileZones.read(Self.directory + "/\(folder)/townships.shp", idField: "adcode", nameField: nil, gridEPSG: 32650) }
     }
 
+    /// Damaged Shapefiles never trap: the .shp and .dbf cut at every length, and with bytes
+    /// overwritten in a fixed pseudo-random pattern, either read or give an error.
+    @Test func damagedShapefilesAreErrorsNotCrashes() throws {
+        let shp = Array(try Data(contentsOf: URL(fileURLWithPath: Self.directory + "/townships_gbk/townships.shp")))
+        let dbf = Array(try Data(contentsOf: URL(fileURLWithPath: Self.directory + "/townships_gbk/townships.dbf")))
+        var random = SplitMix64(seed: 11)
+        var errors = 0
+        for cut in 0..<shp.count {
+            do { _ = try ShapefileZones.polygons(Array(shp.prefix(cut)), file: "t.shp") } catch { errors += 1 }
+        }
+        for cut in 0..<dbf.count {
+            do { _ = try DBFTable(Array(dbf.prefix(cut)), file: "t.dbf", codePage: "GBK") } catch { errors += 1 }
+        }
+        for _ in 0..<2000 {
+            var a = shp, b = dbf
+            for _ in 0..<4 {
+                a[Int(random.next() % UInt64(a.count))] = UInt8(truncatingIfNeeded: random.next())
+                b[Int(random.next() % UInt64(b.count))] = UInt8(truncatingIfNeeded: random.next())
+            }
+            do { _ = try ShapefileZones.polygons(a, file: "t.shp") } catch { errors += 1 }
+            do { _ = try DBFTable(b, file: "t.dbf", codePage: "GBK") } catch { errors += 1 }
+        }
+        #expect(errors > shp.count / 2, "most cuts are errors")
+    }
+
     /// Hand cases on a 4 × 4 grid of unit cells: a square covering centres 1…2 fills 2 × 2
     /// cells; its hole removes the centre it covers; a ring through cell centres follows the
     /// half-open rule (left and top edges in, right and bottom out).
