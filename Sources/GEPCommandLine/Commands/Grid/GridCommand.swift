@@ -13,7 +13,8 @@ enum GridCommand: Command {
             discussion: """
             Reads a grid input file (see samples/lianping/grid/lianping-grid-2023.json) naming the land-cover, climate, \
             soil, RUSLE and growing-stock rasters (GeoTIFF/BigTIFF or ESRI ASCII), a land-cover classes table mapping \
-            codes to ecosystem types, zone rasters, and the county input whose methods and figures it uses where it \
+            codes to ecosystem types, zone sets (rasters, or GeoJSON/Shapefile polygons with id and name fields, \
+            burnt onto the grid as gdal_rasterize does), and the county input whose methods and figures it uses where it \
             has no layer. Computes every service of the county account: the spatial ones cell by cell on all cores \
             (streaming the rasters band by band), the county totals scaled by the grid's share of each type's area; \
             values them with the coefficient sets; reports them by zone and class and beside the county account. \
