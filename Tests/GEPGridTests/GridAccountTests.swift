@@ -262,6 +262,11 @@ import GEPServices
         #expect(Self.bits(polygons) == Self.bits(raster))
         let sum = polygons.zones[0].rows.reduce(0.0) { $0 + $1.total }
         #expect(abs(sum / polygons.account.total - 1) < 1e-12)
+        // with all_touched, as gdal_rasterize -at
+        let (_, touched) = try Self.sample(townships: #"{"polygons": "\#(fixtures)sample_townships.geojson", "id": "code", "all_touched": true}"#)
+        let (_, touchedRaster) = try Self.sample(townships: "\"\(fixtures)sample_townships_gdal_all_touched.tif\"")
+        #expect(Self.bits(touched) == Self.bits(touchedRaster))
+        #expect(touched.zones[0].rows.map(\.cells) != polygons.zones[0].rows.map(\.cells))
     }
 
     /// The committed synthetic sample: every zone set adds up to the grid total.

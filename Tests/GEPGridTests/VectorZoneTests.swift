@@ -31,6 +31,18 @@ import Testing
         }
     }
 
+    /// With `all_touched`, every cell a township's boundary passes through is burnt too, as
+    /// `gdal_rasterize -at` burns it.
+    @Test func allTouchedEqualsGDAL() throws {
+        let reference = try GeoTIFFBand(path: Self.directory + "/townships_gdal_all_touched.tif")
+        let expected = try reference.readAllDoubles()
+        let zones = try GeoJSONZones.read("townships.geojson", relativeTo: Self.directory, idField: "code", nameField: "name", gridEPSG: 32650)
+        let burnt = PolygonRasterizer.burn(zones, onto: reference.geometry, allTouched: true)
+        let differing = zip(burnt, expected).enumerated().filter { $0.element.0 != $0.element.1 }
+        #expect(differing.isEmpty, "\(differing.count) cells differ, first \(differing.prefix(8).map { "(\($0.offset % 40),\($0.offset / 40)): \($0.element.0) vs GDAL \($0.element.1)" })")
+        #expect(burnt.filter { $0 != 0 }.count > PolygonRasterizer.burn(zones, onto: reference.geometry).filter { $0 != 0 }.count)
+    }
+
     /// The same townships as Shapefiles written by ogr2ogr, names in GBK and in UTF-8 (.cpg):
     /// the same ids, names (decoded from GBK through iconv) and rings as the GeoJSON, so the
     /// same cells as GDAL; the .prj's CRS is checked against the grid's.
@@ -88,7 +100,8 @@ import Testing
     /// Edges exactly on scan lines, as GDAL 3.6.2 burns them (`gdal_rasterize -te 0 0 6 6 -tr 1 1`
     /// on these rings, both windings, outputs copied here): a square from row 1.5 to 4.5 fills
     /// rows 1–4; a hole over the same rows empties rows 1–3 only; a ring with a bottom edge
-    /// on row 2.5 fills that row under it; one with a top edge there does not need to.
+    /// on row 2.5 fills that row under it; one with a top edge there does not need to; with
+    /// `all_touched` the cells the edges cross are added, none for an edge along a grid line.
     @Test(arguments: [false, true])
     func edgesOnScanLinesAsGDAL(_ reversed: Bool) {
         let grid = GridGeometry(width: 6, height: 6, originX: 0, originY: 6, cellWidth: 1, cellHeight: 1, epsg: 32650)
@@ -108,6 +121,15 @@ import Testing
         #expect(burn([step]) == [[0, 1, 1, 1, 1, 0], [0, 1, 1, 1, 1, 0], [0, 1, 1, 1, 1, 0], [0, 0, 0, 1, 1, 0], [0, 0, 0, 1, 1, 0], [0, 0, 0, 0, 0, 0]])
         let notch = ring([(1, 0.2), (3, 0.2), (3, 2.5), (5, 2.5), (5, 4.8), (1, 4.8)])
         #expect(burn([notch]) == [[0, 1, 1, 0, 0, 0], [0, 1, 1, 0, 0, 0], [0, 1, 1, 1, 1, 0], [0, 1, 1, 1, 1, 0], [0, 1, 1, 1, 1, 0], [0, 0, 0, 0, 0, 0]])
+        // with all_touched (`-at`): GDAL 3.6.2's outputs for the same rings
+        func touched(_ rings: [[ZonePolygon.Point]]) -> [[Double]] {
+            let cells = PolygonRasterizer.burn([ZonePolygon(id: 1, name: nil, rings: rings)], onto: grid, allTouched: true)
+            return (0..<6).map { Array(cells[($0 * 6)..<($0 * 6 + 6)]) }
+        }
+        #expect(touched([square]) == burn([square]))
+        #expect(touched([outer, square]) == [[1, 1, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1], [1, 1, 0, 0, 1, 1], [1, 1, 0, 0, 1, 1], [1, 1, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1]])
+        #expect(touched([step]) == [[0, 1, 1, 1, 1, 1], [0, 1, 1, 1, 1, 0], [0, 1, 1, 1, 1, 0], [0, 0, 0, 1, 1, 0], [0, 0, 0, 1, 1, 1], [0, 0, 0, 0, 0, 0]])
+        #expect(touched([notch]) == [[0, 1, 1, 1, 0, 0], [0, 1, 1, 0, 0, 0], [0, 1, 1, 1, 1, 1], [0, 1, 1, 1, 1, 0], [0, 1, 1, 1, 1, 1], [0, 0, 0, 0, 0, 0]])
     }
 
     /// Every problem of a bad file, each with its line: a missing id, an id that is not a

@@ -81,7 +81,7 @@ final class GridAccountLayers: Sendable {
                 ? try ShapefileZones.read(zone.path, idField: idField, nameField: zone.nameField, gridEPSG: geometry.epsg)
                 : try GeoJSONZones.read(zone.path, relativeTo: "/", idField: idField, nameField: zone.nameField, gridEPSG: geometry.epsg)
             zoneBands.append(InMemoryDoubleBand(name: zone.path, geometry: geometry, dataType: .float64, nodata: 0,
-                                                values: PolygonRasterizer.burn(polygons, onto: geometry), blockHeight: lulc.blockHeight))
+                                                values: PolygonRasterizer.burn(polygons, onto: geometry, allTouched: zone.allTouched), blockHeight: lulc.blockHeight))
             var names: [Double: String] = [:]
             for polygon in polygons { if let name = polygon.name { names[polygon.id] = name } }
             zoneNames.append(names)

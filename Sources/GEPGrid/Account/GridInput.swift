@@ -39,8 +39,9 @@ public struct GridInput: Sendable {
 
     /// One zone set: a zone raster (integer ids; 0 or nodata for no zone) or a GeoJSON file of
     /// polygons (`"zones": {"township": {"polygons": "townships.geojson", "id": "code",
-    /// "name": "name"}}`), burnt onto the land-cover grid by `gdal_rasterize`'s cell-centre
-    /// rule (`PolygonRasterizer`), ids from the property `idField` and names from `nameField`.
+    /// "name": "name"}}`, or a `.shp`), burnt onto the land-cover grid by `gdal_rasterize`'s
+    /// cell-centre rule (`PolygonRasterizer`; with `"all_touched": true`, as `-at`), ids from the
+    /// property `idField` and names from `nameField`.
     public struct ZoneSet: Sendable {
         /// The zone set's name in tables and JSON.
         public var name: String
@@ -50,10 +51,12 @@ public struct GridInput: Sendable {
         public var idField: String?
         /// For polygons: the property holding each zone's name, if any.
         public var nameField: String?
+        /// For polygons: also burn every cell a boundary passes through (`gdal_rasterize -at`).
+        public var allTouched: Bool
 
         /// Creates a zone set.
-        public init(name: String, path: String, idField: String? = nil, nameField: String? = nil) {
-            (self.name, self.path, self.idField, self.nameField) = (name, path, idField, nameField)
+        public init(name: String, path: String, idField: String? = nil, nameField: String? = nil, allTouched: Bool = false) {
+            (self.name, self.path, self.idField, self.nameField, self.allTouched) = (name, path, idField, nameField, allTouched)
         }
     }
     /// The services to account and their sections; empty to account the county input's
@@ -115,11 +118,14 @@ public struct GridInput: Sendable {
             for member in members where !member.key.hasPrefix("_") {
                 if member.value.members != nil {
                     let place = "zones.\(member.key)"
-                    reader.rejectUnknownKeys(member.value, allowed: ["polygons", "id", "name"], path: place, what: "zone-set key")
+                    reader.rejectUnknownKeys(member.value, allowed: ["polygons", "id", "name", "all_touched"], path: place, what: "zone-set key")
                     let path = reader.string(member.value, "polygons", path: place)
                     let id = reader.string(member.value, "id", path: place)
                     let name = reader.string(member.value, "name", path: place, required: false)
-                    if let path, let id { zones.append(ZoneSet(name: member.key, path: resolve(path, directory), idField: id, nameField: name)) }
+                    let allTouched = reader.bool(member.value, "all_touched", path: place, required: false) ?? false
+                    if let path, let id {
+                        zones.append(ZoneSet(name: member.key, path: resolve(path, directory), idField: id, nameField: name, allTouched: allTouched))
+                    }
                 } else if let path = reader.string(node, member.key, path: "zones") {
                     zones.append(ZoneSet(name: member.key, path: resolve(path, directory)))
                 }

@@ -15,7 +15,7 @@ import GEPRaster
 public enum PolygonRasterizer {
     /// The zone id of every cell of `geometry` (row-major; 0 where no polygon covers the
     /// centre), the polygons burnt in order.
-    public static func burn(_ polygons: [ZonePolygon], onto geometry: GridGeometry) -> [Double] {
+    public static func burn(_ polygons: [ZonePolygon], onto geometry: GridGeometry, allTouched: Bool = false) -> [Double] {
         let width = geometry.width, height = geometry.height
         var cells = [Double](repeating: 0, count: width * height)
         // GDAL's inverse of a north-up geotransform
@@ -32,6 +32,11 @@ public enum PolygonRasterizer {
                 let a = max(0, start), b = min(width, end)
                 guard a < b else { return }
                 for column in a..<b { cells[row * width + column] = polygon.id }
+            }
+            if allTouched {
+                for ring in rings where ring.count > 1 {
+                    for k in ring.indices { touch(from: ring[k == 0 ? ring.count - 1 : k - 1], to: ring[k], width: width, height: height) { cells[$0] = polygon.id } }
+                }
             }
             for row in firstRow...lastRow {
                 let scan = Double(row) + 0.5
@@ -60,6 +65,60 @@ public enum PolygonRasterizer {
             }
         }
         return cells
+    }
+
+    /// Calls `burn` with the index of every cell the segment `a`–`b` (pixel coordinates)
+    /// passes through, as GDAL 3.6.2's `gdal_rasterize -at` draws a ring: a segment within one
+    /// column or one row burns the cells from ⌊low⌋ to ⌊high⌋ of it, none when it lies along a
+    /// grid line (within 10⁻⁸ of a cell); any other is walked left to right, cell by cell, stepping to the next column when the line
+    /// stays in its row there, otherwise to the next row (at least 10⁻⁹ of a cell, GDAL's guard
+    /// against standing still).
+    static func touch(from a: (x: Double, y: Double), to b: (x: Double, y: Double), width: Int, height: Int, burn: (Int) -> Void) {
+        let w = Double(width), h = Double(height)
+        if (a.y < 0 && b.y < 0) || (a.y > h && b.y > h) || (a.x < 0 && b.x < 0) || (a.x > w && b.x > w) { return }
+        var (x, y, xEnd, yEnd) = a.x <= b.x ? (a.x, a.y, b.x, b.y) : (b.x, b.y, a.x, a.y)
+        func mark(_ column: Int, _ row: Int) {
+            if column >= 0, column < width, row >= 0, row < height { burn(row * width + column) }
+        }
+        // a segment along a grid line touches no cell's inside: skipped (GDAL's "intersect only")
+        func onGridLine(_ a: Double, _ b: Double) -> Bool { abs(a - a.rounded()) < 1e-8 && abs(b - b.rounded()) < 1e-8 }
+        if x.rounded(.down) == xEnd.rounded(.down) {
+            if onGridLine(x, xEnd) { return }
+            let column = truncated(x.rounded(.down))
+            let (low, high) = y <= yEnd ? (y, yEnd) : (yEnd, y)
+            let first = max(0, truncated(low.rounded(.down))), last = min(height - 1, truncated(high.rounded(.down)))
+            if first <= last { for row in first...last { mark(column, row) } }
+            return
+        }
+        if y.rounded(.down) == yEnd.rounded(.down) {
+            if onGridLine(y, yEnd) { return }
+            let row = truncated(y.rounded(.down))
+            let first = max(0, truncated(x.rounded(.down))), last = min(width - 1, truncated(xEnd.rounded(.down)))
+            if first <= last { for column in first...last { mark(column, row) } }
+            return
+        }
+        let slope = (yEnd - y) / (xEnd - x)
+        if xEnd > w { yEnd -= (xEnd - w) * slope; xEnd = w }
+        if x < 0 { y += (0 - x) * slope; x = 0 }
+        if yEnd > y {
+            if y < 0 { x += (0 - y) / slope; y = 0 }
+            if yEnd >= h { xEnd += (yEnd - h) / slope; yEnd = h }
+        } else {
+            if y >= h { x += (h - y) / slope; y = h }
+            if yEnd < 0 { xEnd -= (yEnd - 0) / slope; yEnd = 0 }
+        }
+        while x < xEnd {
+            let column = truncated(x.rounded(.down)), row = truncated(y.rounded(.down))
+            mark(column, row)
+            var stepX = (x + 1).rounded(.down) - x
+            var stepY = stepX * slope
+            if truncated((y + stepY).rounded(.down)) != row {
+                stepY = slope < 0 ? min(Double(row) - y, -1e-9) : max(Double(row + 1) - y, 1e-9)
+                stepX = stepY / slope
+            }
+            x += stepX
+            y += stepY
+        }
     }
 
     /// `ring` (pixel coordinates) with a positive shoelace area, reversed if need be, so that a

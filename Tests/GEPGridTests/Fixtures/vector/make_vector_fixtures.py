@@ -26,7 +26,7 @@ with open(out + 'townships.geojson', 'w', encoding='utf-8') as f:
     json.dump(collection, f, ensure_ascii=False, indent=1)
 grid = ['-te', str(X0), str(Y0 - 30 * S), str(X0 + 40 * S), str(Y0), '-tr', str(S), str(S), '-a_srs', 'EPSG:32650',
         '-ot', 'Float64', '-init', '0', '-a_nodata', '0', '-a', 'code']
-for name, extra in [('townships_gdal.tif', [])]:
+for name, extra in [('townships_gdal.tif', []), ('townships_gdal_all_touched.tif', ['-at'])]:
     if os.path.exists(out + name): os.remove(out + name)
     subprocess.run(['gdal_rasterize', '-q'] + grid + extra + [out + 'townships.geojson', out + name], check=True)
 # Townships over the committed sample grid (samples/lianping/grid, 250 × 250 cells of 30 m,
@@ -43,10 +43,11 @@ with open(out + 'sample_townships.geojson', 'w', encoding='utf-8') as f:
     json.dump({'type': 'FeatureCollection', 'features': [
         {'type': 'Feature', 'properties': {'code': code, 'name': name}, 'geometry': {'type': 'Polygon', 'coordinates': rings}}
         for code, name, rings in sample]}, f, ensure_ascii=False, indent=1)
-if os.path.exists(out + 'sample_townships_gdal.tif'): os.remove(out + 'sample_townships_gdal.tif')
-subprocess.run(['gdal_rasterize', '-q', '-te', str(SX0), str(SY0 - 250 * S), str(SX0 + 250 * S), str(SY0), '-tr', str(S), str(S),
-                '-a_srs', 'EPSG:32650', '-ot', 'Float64', '-init', '0', '-a_nodata', '0', '-a', 'code', '-co', 'COMPRESS=DEFLATE',
-                out + 'sample_townships.geojson', out + 'sample_townships_gdal.tif'], check=True)
+for name, extra in [('sample_townships_gdal.tif', []), ('sample_townships_gdal_all_touched.tif', ['-at'])]:
+    if os.path.exists(out + name): os.remove(out + name)
+    subprocess.run(['gdal_rasterize', '-q', '-te', str(SX0), str(SY0 - 250 * S), str(SX0 + 250 * S), str(SY0), '-tr', str(S), str(S),
+                    '-a_srs', 'EPSG:32650', '-ot', 'Float64', '-init', '0', '-a_nodata', '0', '-a', 'code', '-co', 'COMPRESS=DEFLATE']
+                   + extra + [out + 'sample_townships.geojson', out + name], check=True)
 # The four townships as Shapefiles (ogr2ogr, EPSG:32650), names in GBK and in UTF-8 (.cpg).
 for encoding, folder in [('GBK', 'townships_gbk'), ('UTF-8', 'townships_utf8')]:
     subprocess.run(['rm', '-rf', out + folder], check=True)
