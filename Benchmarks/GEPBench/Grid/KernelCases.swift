@@ -13,7 +13,7 @@ enum KernelCases {
         let carbon = try LianpingTables.carbonModel()
         let threadCounts = options.threads == 1 ? [1] : [1, options.threads]
         let prepare = { fixture.prepare() }
-        var cases: [BenchmarkCase] = []
+        var cases: [BenchmarkCase] = [RasterizeCase.make(size: size)]
         for threads in threadCounts {
             cases.append(.grid("kernel.water_yield", size: size, threads: threads, setUp: prepare) {
                 let result = try waterYield.run(fixture.waterYieldLayers!, zones: fixture.subwatersheds!,
