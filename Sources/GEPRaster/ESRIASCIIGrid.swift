@@ -1,4 +1,3 @@
-import Foundation
 import GEPCore
 
 /// A band read from an ESRI ASCII grid (`.asc`, the "AAIGrid" format), held in memory.
@@ -48,21 +47,8 @@ public final class ESRIASCIIBand: RasterBand {
         // A grid's size is its own file's: the 1 GiB limit for tables does not apply.
         let bytes = try InputFile.read(path, relativeTo: directory, limit: .max)
         var crs = epsg
-        if crs == nil, let projection = Self.projectionPath(of: path, relativeTo: directory) {
-            let text = String(decoding: try InputFile.read(projection, relativeTo: directory), as: UTF8.self)
-            crs = try ProjectionFile.epsg(wkt: text, file: projection)
-        }
+        if crs == nil { crs = try ProjectionFile.epsg(besides: path, relativeTo: directory) }
         try self.init(parsing: bytes, name: path, epsg: crs)
-    }
-
-    /// The sibling `.prj` (or `.PRJ`) of `path` when one exists.
-    static func projectionPath(of path: String, relativeTo directory: String) -> String? {
-        let stem = (path as NSString).deletingPathExtension
-        for candidate in [stem + ".prj", stem + ".PRJ"] {
-            let resolved = candidate.hasPrefix("/") ? candidate : directory + "/" + candidate
-            if FileManager.default.fileExists(atPath: resolved) { return candidate }
-        }
-        return nil
     }
 
     /// Parses an ESRI ASCII grid held in memory.

@@ -31,17 +31,11 @@ public final class InMemoryDoubleBand: RasterBand {
 
     /// Copies rows `rows` into `buffer`, each value rounded to the nearest `Float`.
     public func read(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Float>) throws(GEPError) {
-        let start = rows.lowerBound * geometry.width, count = rows.count * geometry.width
-        precondition(rows.lowerBound >= 0 && start + count <= values.count && buffer.count >= count)
-        for k in 0..<count { buffer[k] = Float(values[start + k]) }
+        ResidentRows.copy(values, width: geometry.width, rows: rows, into: buffer)
     }
 
     /// Copies rows `rows` into `buffer` unchanged.
     public func readDoubles(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) throws(GEPError) {
-        let start = rows.lowerBound * geometry.width, count = rows.count * geometry.width
-        precondition(rows.lowerBound >= 0 && start + count <= values.count && buffer.count >= count)
-        values.withUnsafeBufferPointer { source in
-            _ = buffer.update(fromContentsOf: UnsafeBufferPointer(rebasing: source[start..<(start + count)]))
-        }
+        ResidentRows.copy(values, width: geometry.width, rows: rows, into: buffer)
     }
 }

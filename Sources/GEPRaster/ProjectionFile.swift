@@ -36,6 +36,14 @@ public enum ProjectionFile {
                                        + "`gdal_translate -a_srs EPSG:<code> <layer> <new layer>` (a GeoTIFF records it), or use a CRS listed in the README")])
     }
 
+    /// The EPSG code of the `.prj` beside `path` (`InputFile.sibling`), or nil when there is none.
+    ///
+    /// - Throws: `.missingInput`/`.io` when the `.prj` cannot be read; as `epsg(wkt:file:)`.
+    public static func epsg(besides path: String, relativeTo directory: String) throws(GEPError) -> Int? {
+        guard let projection = InputFile.sibling(of: path, extension: "prj", relativeTo: directory) else { return nil }
+        return try epsg(wkt: String(decoding: try InputFile.read(projection, relativeTo: directory), as: UTF8.self), file: projection)
+    }
+
     /// The EPSG code in the root's own `AUTHORITY[...]` or `ID[...]` (bracket depth 1).
     private static func rootAuthority(_ wkt: String) -> Int? {
         var depth = 0, inQuote = false, found: Int?

@@ -42,7 +42,7 @@ struct DriverKernel: BandFold {
                    into: &partial)
     }
 
-    /// Adds one band (`rows` rows of `width` cells; `layers[i]` the plan's layer i, `zoneList[s]`
+    /// Adds one band (`rows` rows of `width` cells; `layers[i]` the plan's layer i, `zones[s]`
     /// zone set s, `outputs[m]` map m when maps are written) to `records`, row by row.
     ///
     /// Per row: pass 1 classifies the cells and prepares the water part, pass 2 runs Fu's
@@ -50,13 +50,13 @@ struct DriverKernel: BandFold {
     /// cell once, into the row's sums of its class in its run's combination of zones (one id
     /// per zone set); the row's class and zone × class records are then added up from those
     /// combinations, so the cost per cell does not grow with the number of zone sets.
-    private func accumulate(rows: Int, width: Int, layers layerList: [UnsafePointer<Float>], zones zoneList: [ZoneRows],
+    private func accumulate(rows: Int, width: Int, layers layerList: [UnsafePointer<Float>], zones: [ZoneRows],
                             outputs: [UnsafeMutablePointer<Float>], into records: inout DriverRows) {
         let p = plan
         let w = p.width
         let classCount = p.classCount
         let columns = max(1, width)
-        let sets = zoneList.count
+        let sets = zones.count
         let cellValues = UnsafeMutablePointer<Double>.allocate(capacity: columns * w)
         cellValues.initialize(repeating: 0, count: columns * w)
         for column in 0..<columns { cellValues[column * w] = 1 }   // slot 0 counts the cell
@@ -66,7 +66,6 @@ struct DriverKernel: BandFold {
         let scratch = WaterYieldRowScratch(width: columns)
         let layers = UnsafeMutableBufferPointer<UnsafePointer<Float>>.allocate(capacity: max(1, layerList.count))
         _ = layers.initialize(from: layerList)
-        let zones = zoneList
         let low = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(1, rules.count))
         _ = low.initialize(from: rules.map(\.low))
         let high = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(1, rules.count))

@@ -135,17 +135,17 @@ final class GridAccountLayers: Sendable {
                 }
             }
         }
-        var memory: [any RasterBand] = []
+        var memoryBands: [any RasterBand] = [], memoryZones: [any RasterBand] = []
         for (index, band) in bands.enumerated() {
-            memory.append(InMemoryBand(name: band.name, geometry: band.geometry, dataType: band.dataType, nodata: band.nodata,
-                                       values: try layerValues.take(index).get(), blockHeight: band.blockHeight))
+            memoryBands.append(InMemoryBand(name: band.name, geometry: band.geometry, dataType: band.dataType, nodata: band.nodata,
+                                            values: try layerValues.take(index).get(), blockHeight: band.blockHeight))
         }
         for (index, band) in zones.enumerated() {
-            memory.append(InMemoryDoubleBand(name: band.name, geometry: band.geometry, dataType: band.dataType, nodata: band.nodata,
-                                             values: try zoneValues.take(index).get(), blockHeight: band.blockHeight))
+            memoryZones.append(InMemoryDoubleBand(name: band.name, geometry: band.geometry, dataType: band.dataType, nodata: band.nodata,
+                                                  values: try zoneValues.take(index).get(), blockHeight: band.blockHeight))
         }
-        return GridAccountLayers(sections: sections, waterMethod: waterMethod, roles: roles, bands: Array(memory.prefix(bands.count)),
-                                 zones: Array(memory.dropFirst(bands.count)), zoneNames: zoneNames, geometry: geometry)
+        return GridAccountLayers(sections: sections, waterMethod: waterMethod, roles: roles, bands: memoryBands, zones: memoryZones,
+                                 zoneNames: zoneNames, geometry: geometry)
     }
 
     /// Folds the plan's drivers over the grid (only the water part when `waterOnly`) with

@@ -75,7 +75,7 @@ public enum GeoJSONZones {
         if root["crs"] == nil, let gridEPSG, !GeoTIFFWriter.CRSModel.automatic.isGeographic(gridEPSG), !zones.isEmpty,
            zones.allSatisfy({ $0.rings.joined().allSatisfy { abs($0.x) <= 180 && abs($0.y) <= 90 } }) {
             problems.add(root, "the coordinates are longitudes and latitudes (GeoJSON's WGS 84) but the grid is in EPSG:\(gridEPSG); "
-                         + "reproject first: ogr2ogr -t_srs EPSG:\(gridEPSG) zones_\(gridEPSG).geojson \(file)")
+                         + ZonePolygon.reprojection(file: file, gridEPSG: gridEPSG, extension: "geojson"))
         }
         try problems.throwIfAny()
         return zones
@@ -115,7 +115,7 @@ private struct DiagnosticList {
             return
         }
         if let gridEPSG, code != gridEPSG {
-            add(crs, "the zones are in EPSG:\(code) but the grid is in EPSG:\(gridEPSG); reproject first: ogr2ogr -t_srs EPSG:\(gridEPSG) zones_\(gridEPSG).geojson \(file)")
+            add(crs, ZonePolygon.crsMismatch(file: file, epsg: code, gridEPSG: gridEPSG, extension: "geojson"))
         }
     }
 

@@ -46,7 +46,8 @@ public enum PolygonRasterizer {
                         let from = ring[k == 0 ? ring.count - 1 : k - 1], to = ring[k]
                         if (from.y < scan && to.y < scan) || (from.y > scan && to.y > scan) { continue }
                         if from.y == to.y {
-                            // a horizontal edge on the scan line: filled when it runs right to left
+                            // a horizontal edge on the scan line: filled when it runs right to left,
+                            // which in a ring oriented by `orientedForFill` is a bottom edge
                             if from.x > to.x { fill(row: row, from: nearest(to.x), to: nearest(from.x)) }
                             continue
                         }
@@ -70,9 +71,9 @@ public enum PolygonRasterizer {
     /// Calls `burn` with the index of every cell the segment `a`–`b` (pixel coordinates)
     /// passes through, as GDAL 3.6.2's `gdal_rasterize -at` draws a ring: a segment within one
     /// column or one row burns the cells from ⌊low⌋ to ⌊high⌋ of it, none when it lies along a
-    /// grid line (within 10⁻⁸ of a cell); any other is walked left to right, cell by cell, stepping to the next column when the line
-    /// stays in its row there, otherwise to the next row (at least 10⁻⁹ of a cell, GDAL's guard
-    /// against standing still).
+    /// grid line (within 10⁻⁸ of a cell); any other is walked left to right, cell by cell,
+    /// stepping to the next column when the line stays in its row there, otherwise to the next
+    /// row (at least 10⁻⁹ of a cell, GDAL's guard against standing still).
     static func touch(from a: (x: Double, y: Double), to b: (x: Double, y: Double), width: Int, height: Int, burn: (Int) -> Void) {
         let w = Double(width), h = Double(height)
         if (a.y < 0 && b.y < 0) || (a.y > h && b.y > h) || (a.x < 0 && b.x < 0) || (a.x > w && b.x > w) { return }

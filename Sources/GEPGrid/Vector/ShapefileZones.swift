@@ -23,17 +23,17 @@ public enum ShapefileZones {
     ///   end, a shape type other than polygon, a missing field, an id that is not a whole number
     ///   from 1 to 2^53, text the code page cannot decode, a CRS other than the grid's.
     public static func read(_ path: String, idField: String, nameField: String?, gridEPSG: Int?) throws(GEPError) -> [ZonePolygon] {
-        let stem = path.hasSuffix(".shp") || path.hasSuffix(".SHP") ? String(path.dropLast(4)) : path
         let shp = try InputFile.read(path, relativeTo: "/", limit: .max)
-        let dbfPath = stem + ".dbf"
+        let dbfPath = InputFile.sibling(of: path, extension: "dbf", relativeTo: "/") ?? (path as NSString).deletingPathExtension + ".dbf"
         let dbf = try InputFile.read(dbfPath, relativeTo: "/", limit: .max)
-        if let prj = try? InputFile.read(stem + ".prj", relativeTo: "/") {
-            let epsg = try ProjectionFile.epsg(wkt: String(decoding: prj, as: UTF8.self), file: stem + ".prj")
-            if let gridEPSG, epsg != gridEPSG {
-                throw .invalidData([Diagnostic(file: stem + ".prj", message: "the zones are in EPSG:\(epsg) but the grid is in EPSG:\(gridEPSG); reproject first: ogr2ogr -t_srs EPSG:\(gridEPSG) zones_\(gridEPSG).shp \(path)")])
-            }
+        if let epsg = try ProjectionFile.epsg(besides: path, relativeTo: "/"), let gridEPSG, epsg != gridEPSG {
+            throw .invalidData([Diagnostic(file: InputFile.sibling(of: path, extension: "prj", relativeTo: "/") ?? path,
+                                           message: ZonePolygon.crsMismatch(file: path, epsg: epsg, gridEPSG: gridEPSG, extension: "shp"))])
         }
-        let codePage = (try? InputFile.read(stem + ".cpg", relativeTo: "/")).map { String(decoding: $0, as: UTF8.self) }
+        var codePage: String?
+        if let cpg = InputFile.sibling(of: path, extension: "cpg", relativeTo: "/") {
+            codePage = String(decoding: try InputFile.read(cpg, relativeTo: "/"), as: UTF8.self)
+        }
         let shapes = try polygons(shp, file: path)
         let table = try DBFTable(dbf, file: dbfPath, codePage: codePage)
         guard let idColumn = table.fields.firstIndex(where: { $0.name.matchesIgnoringCase(idField) }) else {

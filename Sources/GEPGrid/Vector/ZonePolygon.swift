@@ -27,4 +27,15 @@ public struct ZonePolygon: Sendable, Equatable {
         self.name = name
         self.rings = rings
     }
+
+    /// The message for a polygon file in another CRS than the grid's, with the `ogr2ogr`
+    /// command that reprojects it (to `zones_<grid EPSG>.<extension>`).
+    static func crsMismatch(file: String, epsg: Int, gridEPSG: Int, extension ext: String) -> String {
+        "the zones are in EPSG:\(epsg) but the grid is in EPSG:\(gridEPSG); \(reprojection(file: file, gridEPSG: gridEPSG, extension: ext))"
+    }
+
+    /// "reproject first: ogr2ogr -t_srs EPSG:<grid> zones_<grid>.<extension> <file>".
+    static func reprojection(file: String, gridEPSG: Int, extension ext: String) -> String {
+        "reproject first: ogr2ogr -t_srs EPSG:\(gridEPSG) zones_\(gridEPSG).\(ext) \(file)"
+    }
 }

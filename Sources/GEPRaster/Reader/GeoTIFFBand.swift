@@ -6,8 +6,8 @@ import Darwin
 import GEPCore
 
 /// Band 1 of a GeoTIFF: classic TIFF or BigTIFF, either byte order, striped or tiled,
-/// uncompressed, LZW, DEFLATE or PackBits, with Predictor 1, 2 or 3 (none with PackBits), holding 8/16/32-bit integers or
-/// 32/64-bit floats.
+/// uncompressed, LZW, DEFLATE or PackBits, with Predictor 1, 2 or 3 (none with PackBits),
+/// holding 8/16/32-bit integers or 32/64-bit floats.
 ///
 /// Opening a band reads and validates the header, the first directory and the block
 /// index, and checks that every block lies inside the file; the pixels stay on disk until
