@@ -161,13 +161,22 @@ import Testing
     /// The file's CRS must be the grid's: a legacy crs member naming another code, or plain
     /// longitudes and latitudes on a projected grid, is an error with the ogr2ogr command.
     @Test func crsMustMatchTheGrid() throws {
+        /// The error's text, or nil (an issue recorded) when the call does not throw.
+        func failure(_ text: String) -> String? {
+            do {
+                _ = try Self.zones(text)
+                Issue.record("expected an error")
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
         let square = #"{"type": "Polygon", "coordinates": [[[114.1,24.3],[114.2,24.3],[114.2,24.4],[114.1,24.3]]]}"#
         let lonLat = #"{"type": "Feature", "properties": {"code": 1, "name": "a"}, "geometry": \#(square)}"#
-        #expect(throws: GEPError.self) { _ = try Self.zones(lonLat) }
-        do { _ = try Self.zones(lonLat) } catch let error as GEPError { #expect(error.description.contains("ogr2ogr -t_srs EPSG:32650")) }
+        #expect(failure(lonLat)?.contains("ogr2ogr -t_srs EPSG:32650") == true)
         #expect(try Self.zones(lonLat, gridEPSG: 4490).count == 1)
         let named = #"{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4547"}}, "features": [\#(lonLat)]}"#
-        do { _ = try Self.zones(named) } catch let error as GEPError { #expect(error.description.contains("the zones are in EPSG:4547 but the grid is in EPSG:32650")) }
+        #expect(failure(named)?.contains("the zones are in EPSG:4547 but the grid is in EPSG:32650") == true)
         #expect(try Self.zones(named, gridEPSG: 4547).count == 1)
     }
 }
